@@ -1,0 +1,190 @@
+package org.traza.platform.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.List;
+import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.ProblemException;
+import org.traza.platform.entity.ProblemType;
+
+/**
+ * Turns every exception into a problem response. Exceptions arrive wrapped (by the transaction
+ * interceptor, EJB, JSON-B or the JDBC pool), so each is classified by walking its causes. Details
+ * sent to clients are fixed sentences or our own messages: never a stack trace, SQL or class name.
+ * Unexpected failures are logged with the request id that the response carries as its instance.
+ */
+public final class ExceptionMappers {
+
+  private static final System.Logger LOG = System.getLogger(ExceptionMappers.class.getName());
+
+  private ExceptionMappers() {}
+
+  /** Maps anything thrown by a resource, a filter or the JSON binding. */
+  @Provider
+  public static class Any implements ExceptionMapper<Throwable> {
+    @Inject RequestContext request;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+      return respond(thrown, request);
+    }
+  }
+
+  /** JAX-RS's own exceptions (404, 405, 415 ...) keep their status but become problems. */
+  @Provider
+  public static class Web implements ExceptionMapper<WebApplicationException> {
+    @Inject RequestContext request;
+
+    @Override
+    public Response toResponse(WebApplicationException e) {
+      return respond(e, request);
+    }
+  }
+
+  /** Bean Validation failures on resource parameters. */
+  @Provider
+  public static class Validation implements ExceptionMapper<ConstraintViolationException> {
+    @Inject RequestContext request;
+
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      return respond(e, request);
+    }
+  }
+
+  private static Response respond(Throwable thrown, RequestContext request) {
+    ProblemException problem = classify(thrown);
+    request.failedWith(problem.type(), problem.getMessage());
+    if (problem.type().status() >= 500) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          Problems.instance(request.requestId()) + " " + problem.type().slug(),
+          thrown);
+    }
+    return Problems.response(problem, request.requestId());
+  }
+
+  static ProblemException classify(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ProblemException p) {
+        return p;
+      }
+      if (t instanceof ConstraintViolationException c) {
+        return fromViolations(c);
+      }
+      if (t instanceof OptimisticLockException
+          || t.getClass().getName().endsWith("OptimisticLockException")) {
+        return new ProblemException(
+            ProblemType.CONCURRENT_MODIFICATION,
+            "The record was changed by someone else at the same time; read it again and retry.");
+      }
+      if (isDatabaseUnavailable(t)) {
+        return new ProblemException(
+            ProblemType.DATABASE_UNAVAILABLE,
+            "The database cannot be reached; nothing was changed. Try again shortly.");
+      }
+      if (t instanceof SQLIntegrityConstraintViolationException
+          || (t instanceof SQLException s && "23000".equals(s.getSQLState()))
+          || (t instanceof SQLException s2
+              && s2.getSQLState() != null
+              && s2.getSQLState().startsWith("23"))) {
+        return new ProblemException(
+            ProblemType.CONFLICT,
+            "The change conflicts with an existing record (a unique value is already taken).");
+      }
+      if (t instanceof JsonbException || t instanceof JsonException) {
+        return malformed();
+      }
+      if (t instanceof WebApplicationException w) {
+        int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
+        if (status == 400 && w.getCause() != null) {
+          continue;
+        }
+        return new ProblemException(ProblemType.forStatus(status), webDetail(status));
+      }
+    }
+    if (thrown instanceof ProcessingException) {
+      return malformed();
+    }
+    return new ProblemException(
+        ProblemType.INTERNAL_ERROR,
+        "The server could not complete the request; it has been logged under this instance.");
+  }
+
+  private static ProblemException malformed() {
+    return new ProblemException(
+        ProblemType.MALFORMED_BODY,
+        "The request body is not valid JSON for this resource (malformed JSON, or a value of the"
+            + " wrong type).");
+  }
+
+  private static String webDetail(int status) {
+    return switch (status) {
+      case 400 -> "The request cannot be read.";
+      case 401 -> "Log in with POST /api/auth/login and send the token as a Bearer token.";
+      case 403 -> "Your roles do not allow this.";
+      case 404 -> "There is nothing at this address.";
+      case 405 -> "This method is not allowed on this resource.";
+      case 406 -> "This resource cannot answer in any of the accepted media types.";
+      case 415 -> "Send the body as application/json.";
+      default -> "The request could not be processed.";
+    };
+  }
+
+  static boolean isDatabaseUnavailable(Throwable t) {
+    if (t instanceof SQLTransientConnectionException
+        || t instanceof SQLNonTransientConnectionException
+        || t instanceof ConnectException) {
+      return true;
+    }
+    if (t instanceof SQLException s
+        && s.getSQLState() != null
+        && s.getSQLState().startsWith("08")) {
+      return true;
+    }
+    String name = t.getClass().getName();
+    String message = String.valueOf(t.getMessage());
+    return name.endsWith("PoolingException")
+        || name.endsWith("ResourceAllocationException")
+        || message.contains("Error in allocating a connection");
+  }
+
+  static ProblemException fromViolations(ConstraintViolationException e) {
+    List<ProblemException.Violation> violations =
+        e.getConstraintViolations().stream()
+            .map(v -> new ProblemException.Violation(field(v), v.getMessage()))
+            .sorted(Comparator.comparing(ProblemException.Violation::field))
+            .toList();
+    String fields =
+        String.join(
+            ", ", violations.stream().map(ProblemException.Violation::field).distinct().toList());
+    return new ProblemException(
+        ProblemType.VALIDATION_FAILED,
+        "The request has invalid fields: " + (fields.isEmpty() ? "body" : fields) + ".",
+        violations);
+  }
+
+  /** "register.request.serialNumber" (method, parameter, property) becomes "serialNumber". */
+  private static String field(ConstraintViolation<?> v) {
+    String[] parts = String.valueOf(v.getPropertyPath()).split("\\.");
+    if (parts.length >= 3) {
+      return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+    }
+    return parts.length == 2 ? parts[1] : "body";
+  }
+}

@@ -1,0 +1,146 @@
+package org.traza.platform.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.ProblemType;
+
+/**
+ * First and last to see each API request: gives it an id (X-Request-Id), refuses bodies over the
+ * limit, logs one line per request naming it, and puts on record every write that was refused
+ * (successful writes are recorded by the feature, inside its own transaction).
+ */
+@Provider
+@PreMatching
+@Priority(100)
+public class RequestTracingFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+  public static final String REQUEST_ID = "X-Request-Id";
+  private static final System.Logger LOG = System.getLogger("org.traza.request");
+  private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final String STARTED = "traza.started";
+
+  @Context HttpServletRequest servletRequest;
+
+  @Inject RequestContext request;
+
+  @Inject Event<ActionPerformed> actions;
+
+  @Inject
+  @ConfigProperty(name = "api.max-body-bytes", defaultValue = "1048576")
+  long maxBodyBytes;
+
+  @Override
+  public void filter(ContainerRequestContext ctx) throws IOException {
+    ctx.setProperty(STARTED, System.nanoTime());
+    String offered = ctx.getHeaderString(REQUEST_ID);
+    String id =
+        offered != null && SAFE_ID.matcher(offered).matches()
+            ? offered
+            : UUID.randomUUID().toString();
+    request.begin(id, servletRequest == null ? "unknown" : servletRequest.getRemoteAddr());
+    if (ctx.hasEntity()) {
+      limitBody(ctx);
+    }
+  }
+
+  private void limitBody(ContainerRequestContext ctx) throws IOException {
+    String declared = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > maxBodyBytes) {
+          tooLarge(ctx);
+        }
+        return;
+      } catch (NumberFormatException e) {
+        // fall through and count the bytes instead
+      }
+    }
+    // No declared length (chunked): read at most one byte past the limit.
+    InputStream in = ctx.getEntityStream();
+    byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+    if (body.length > maxBodyBytes) {
+      tooLarge(ctx);
+      return;
+    }
+    ctx.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  private void tooLarge(ContainerRequestContext ctx) {
+    String detail = "The request body is larger than the limit of " + maxBodyBytes + " bytes.";
+    request.failedWith(ProblemType.PAYLOAD_TOO_LARGE, detail);
+    ctx.abortWith(Problems.response(ProblemType.PAYLOAD_TOO_LARGE, detail, request.requestId()));
+  }
+
+  @Override
+  public void filter(ContainerRequestContext req, ContainerResponseContext res) {
+    res.getHeaders().putSingle(REQUEST_ID, request.requestId());
+    int status = res.getStatus();
+    String method = req.getMethod();
+    String path = "/" + req.getUriInfo().getPath();
+    if (status >= 400 && (WRITES.contains(method) || status == 401 || status == 403)) {
+      recordRefusal(method, path, status);
+    }
+    Object started = req.getProperty(STARTED);
+    long micros = started instanceof Long t ? (System.nanoTime() - t) / 1000 : -1;
+    LOG.log(
+        status >= 500 ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+        "{0} {1} {2} -> {3} in {4} ms by {5}",
+        request.requestId(),
+        method,
+        path,
+        status,
+        String.format("%.1f", micros / 1000.0),
+        request.actor());
+  }
+
+  private void recordRefusal(String method, String path, int status) {
+    if (request.audited()) {
+      return;
+    }
+    ProblemType problem = request.problem().orElse(ProblemType.forStatus(status));
+    ActionPerformed.Outcome outcome =
+        switch (status) {
+          case 401, 403 -> ActionPerformed.Outcome.DENIED;
+          default ->
+              status >= 500 ? ActionPerformed.Outcome.FAILED : ActionPerformed.Outcome.REJECTED;
+        };
+    try {
+      actions.fire(
+          new ActionPerformed(
+              method + " " + truncate(path, 40),
+              "HTTP",
+              truncate(path, 200),
+              outcome,
+              status + " " + problem.slug()));
+    } catch (RuntimeException e) {
+      // The audit store may be what failed (database down): say so in the log, never to the client.
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "Could not record refused request " + request.requestId() + ": " + e);
+    }
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,75 @@
+package org.traza.platform.entity;
+
+/**
+ * Every kind of problem the API reports, each with a stable type URI, a fixed title and its HTTP
+ * status (RFC 9457). Clients branch on {@link #uri()}; the README lists them all.
+ */
+public enum ProblemType {
+  VALIDATION_FAILED(400, "validation-failed", "The request is not valid"),
+  MALFORMED_BODY(400, "malformed-body", "The request body cannot be read"),
+  UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
+  INVALID_CREDENTIALS(401, "invalid-credentials", "The username or password is wrong"),
+  ACCOUNT_LOCKED(401, "account-locked", "The account is locked"),
+  FORBIDDEN(403, "forbidden", "This role may not do this"),
+  NOT_FOUND(404, "not-found", "No such resource"),
+  METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not allowed here"),
+  NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+  CONFLICT(409, "conflict", "The request conflicts with the current state"),
+  DUPLICATE_FIREARM(409, "duplicate-firearm", "This firearm is already registered"),
+  RECORD_VOIDED(409, "record-voided", "The record is void"),
+  CONCURRENT_MODIFICATION(409, "concurrent-modification", "Someone else changed this record"),
+  PRECONDITION_FAILED(412, "precondition-failed", "The record has changed since it was read"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The media type is not supported"),
+  PRECONDITION_REQUIRED(428, "precondition-required", "An If-Match header is required"),
+  INTERNAL_ERROR(500, "internal-error", "Something went wrong on the server"),
+  DATABASE_UNAVAILABLE(503, "database-unavailable", "The database is unavailable");
+
+  /** Base of every problem type URI; relative, so it resolves against the server that sent it. */
+  public static final String BASE = "/problems/";
+
+  private final int status;
+  private final String slug;
+  private final String title;
+
+  ProblemType(int status, String slug, String title) {
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String slug() {
+    return slug;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String uri() {
+    return BASE + slug;
+  }
+
+  /** The generic problem for an HTTP status that the API reports without a domain reason. */
+  public static ProblemType forStatus(int status) {
+    return switch (status) {
+      case 400 -> MALFORMED_BODY;
+      case 401 -> UNAUTHENTICATED;
+      case 403 -> FORBIDDEN;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 409 -> CONFLICT;
+      case 412 -> PRECONDITION_FAILED;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 428 -> PRECONDITION_REQUIRED;
+      case 503 -> DATABASE_UNAVAILABLE;
+      default -> INTERNAL_ERROR;
+    };
+  }
+}

@@ -1,0 +1,82 @@
+package org.traza.registry.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.traza.registry.entity.Calibre;
+import org.traza.security.entity.Role;
+
+/** Calibres (cartridge designations). */
+@Path("calibres")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CalibresResource extends ReferenceResource<Calibre> {
+
+  @Override
+  protected Class<Calibre> type() {
+    return Calibre.class;
+  }
+
+  @Override
+  protected String path() {
+    return "calibres";
+  }
+
+  @Override
+  protected Calibre newEntry(EntryRequest body) {
+    return new Calibre(body.code, body.name, reference.now(), request.actor());
+  }
+
+  @GET
+  @RolesAllowed({
+    Role.Names.ARMOURER,
+    Role.Names.INVESTIGATOR,
+    Role.Names.AUDITOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN
+  })
+  public List<FirearmViews.Ref> all(@QueryParam("q") String query) {
+    return list(query);
+  }
+
+  @GET
+  @Path("{code}")
+  @RolesAllowed({
+    Role.Names.ARMOURER,
+    Role.Names.INVESTIGATOR,
+    Role.Names.AUDITOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN
+  })
+  public FirearmViews.Ref one(@PathParam("code") String code) {
+    return get(code);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ADMIN)
+  public Response create(@NotNull @Valid EntryRequest body) {
+    return add(body);
+  }
+
+  @PUT
+  @Path("{code}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ADMIN)
+  public FirearmViews.Ref change(
+      @PathParam("code") String code, @NotNull @Valid EntryRequest body) {
+    return update(code, body);
+  }
+}

@@ -1,0 +1,147 @@
+package org.traza.security.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.ProblemException;
+import org.traza.security.control.UserAdministration;
+import org.traza.security.control.Users;
+import org.traza.security.entity.AppUser;
+import org.traza.security.entity.Role;
+
+/** Administration of user accounts: ADMIN only. */
+@Path("users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.ADMIN)
+public class UsersResource {
+
+  @Inject UserAdministration administration;
+  @Inject Users users;
+  @Inject RequestContext request;
+  @Inject Clock clock;
+
+  /** A new account. Roles are names from ARMOURER, INVESTIGATOR, AUDITOR, SUPERVISOR, ADMIN. */
+  public static class NewUser {
+    @NotBlank
+    @Pattern(regexp = AppUser.USERNAME_PATTERN, message = "use 2-64 of a-z 0-9 . _ -")
+    public String username;
+
+    @Size(max = AppUser.FULL_NAME_MAX)
+    public String fullName;
+
+    @NotNull
+    @Size(min = UserAdministration.MIN_PASSWORD_LENGTH, max = 200)
+    public String password;
+
+    @NotEmpty public Set<String> roles;
+  }
+
+  /** The roles a user has from now on (replacing the previous set). */
+  public static class RoleGrant {
+    @NotEmpty public Set<String> roles;
+  }
+
+  /** An account as administrators see it; never its password hash. */
+  public record UserView(
+      String username,
+      String fullName,
+      Set<String> roles,
+      boolean enabled,
+      boolean locked,
+      Instant lockedUntil,
+      Instant lastLoginAt,
+      Instant createdAt,
+      String createdBy) {}
+
+  @GET
+  public List<UserView> list() {
+    return users.all().stream().map(this::view).toList();
+  }
+
+  @GET
+  @Path("{username}")
+  public UserView get(@PathParam("username") String username) {
+    return view(administration.existing(username));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response create(@NotNull @Valid NewUser body) {
+    AppUser user =
+        administration.create(
+            body.username, body.fullName, body.password, roles(body.roles), request.actor());
+    return Response.created(URI.create("/api/users/" + user.username())).entity(view(user)).build();
+  }
+
+  @PUT
+  @Path("{username}/roles")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public UserView grant(@PathParam("username") String username, @NotNull @Valid RoleGrant body) {
+    return view(administration.grant(username, roles(body.roles)));
+  }
+
+  @POST
+  @Path("{username}/disable")
+  public UserView disable(@PathParam("username") String username) {
+    return view(administration.disable(username));
+  }
+
+  @POST
+  @Path("{username}/enable")
+  public UserView enable(@PathParam("username") String username) {
+    return view(administration.enable(username));
+  }
+
+  private static Set<Role> roles(Set<String> names) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (String name : names) {
+      roles.add(
+          Role.parse(name)
+              .orElseThrow(
+                  () ->
+                      ProblemException.invalid(
+                          "roles",
+                          "unknown role '" + name + "'; use one of " + List.of(Role.values()))));
+    }
+    return roles;
+  }
+
+  private UserView view(AppUser u) {
+    Set<String> roles = new TreeSet<>();
+    u.roles().forEach(r -> roles.add(r.name()));
+    return new UserView(
+        u.username(),
+        u.fullName(),
+        roles,
+        u.enabled(),
+        u.isLocked(clock.instant()),
+        u.lockedUntil(),
+        u.lastLoginAt(),
+        u.createdAt(),
+        u.createdBy());
+  }
+}
