@@ -80,13 +80,19 @@ public final class ExceptionMappers {
   }
 
   static ProblemException classify(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    List<Throwable> chain = new java.util.ArrayList<>();
+    for (Throwable t = thrown; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    for (Throwable t : chain) {
       if (t instanceof ProblemException p) {
         return p;
       }
       if (t instanceof ConstraintViolationException c) {
         return fromViolations(c);
       }
+    }
+    for (Throwable t : chain) {
       if (t instanceof OptimisticLockException
           || t.getClass().getName().endsWith("OptimisticLockException")) {
         return new ProblemException(
@@ -99,27 +105,26 @@ public final class ExceptionMappers {
             "The database cannot be reached; nothing was changed. Try again shortly.");
       }
       if (t instanceof SQLIntegrityConstraintViolationException
-          || (t instanceof SQLException s && "23000".equals(s.getSQLState()))
-          || (t instanceof SQLException s2
-              && s2.getSQLState() != null
-              && s2.getSQLState().startsWith("23"))) {
+          || (t instanceof SQLException s
+              && s.getSQLState() != null
+              && s.getSQLState().startsWith("23"))) {
         return new ProblemException(
             ProblemType.CONFLICT,
             "The change conflicts with an existing record (a unique value is already taken).");
       }
-      if (t instanceof JsonbException || t instanceof JsonException) {
+    }
+    for (Throwable t : chain) {
+      if (t instanceof JsonbException
+          || t instanceof JsonException
+          || t instanceof ProcessingException) {
         return malformed();
       }
-      if (t instanceof WebApplicationException w) {
-        int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
-        if (status == 400 && w.getCause() != null) {
-          continue;
-        }
-        return new ProblemException(ProblemType.forStatus(status), webDetail(status));
-      }
     }
-    if (thrown instanceof ProcessingException) {
-      return malformed();
+    if (thrown instanceof WebApplicationException w) {
+      int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
+      return status == 400
+          ? malformed()
+          : new ProblemException(ProblemType.forStatus(status), webDetail(status));
     }
     return new ProblemException(
         ProblemType.INTERNAL_ERROR,

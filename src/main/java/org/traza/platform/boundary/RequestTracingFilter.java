@@ -38,6 +38,7 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final String STARTED = "traza.started";
+  private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
   @Context HttpServletRequest servletRequest;
 
@@ -67,7 +68,11 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     String declared = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       try {
-        if (Long.parseLong(declared.trim()) > maxBodyBytes) {
+        long length = Long.parseLong(declared.trim());
+        if (length > maxBodyBytes) {
+          if (length <= DRAIN_LIMIT) {
+            drain(ctx.getEntityStream());
+          }
           tooLarge(ctx);
         }
         return;
@@ -79,10 +84,22 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     InputStream in = ctx.getEntityStream();
     byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
     if (body.length > maxBodyBytes) {
+      drain(in);
       tooLarge(ctx);
       return;
     }
     ctx.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  /**
+   * Reads and drops a bounded rest of the body, so that the client sees the answer, not a reset.
+   */
+  private static void drain(InputStream in) throws IOException {
+    long drained = 0;
+    byte[] sink = new byte[65536];
+    for (int n; drained < DRAIN_LIMIT && (n = in.read(sink)) > 0; ) {
+      drained += n;
+    }
   }
 
   private void tooLarge(ContainerRequestContext ctx) {

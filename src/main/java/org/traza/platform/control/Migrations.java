@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -51,6 +52,20 @@ public class Migrations {
   @ConfigProperty(name = "db.migration.locations", defaultValue = "classpath:db/migration")
   String baseLocation;
 
+  /** True when this server was started only to check the schema. */
+  static boolean validating() {
+    String mode;
+    try {
+      mode =
+          ConfigProvider.getConfig(Migrations.class.getClassLoader())
+              .getOptionalValue("db.migration.mode", String.class)
+              .orElse(null);
+    } catch (IllegalStateException noConfigRuntime) {
+      mode = System.getProperty("db.migration.mode", System.getenv("DB_MIGRATION_MODE"));
+    }
+    return "validate".equalsIgnoreCase(mode);
+  }
+
   @PostConstruct
   void start() {
     switch (mode.toLowerCase(Locale.ROOT)) {
@@ -82,16 +97,29 @@ public class Migrations {
       LOG.log(System.Logger.Level.ERROR, "Schema validation could not run: " + e.getMessage());
       code = CHECK_FAILED;
     }
+    exitWith(code, null);
+  }
+
+  /** Ends a validation run: prints the verdict and leaves with it as the exit code. */
+  static void exitWith(int code, String why) {
     String verdict =
         switch (code) {
           case VALID -> "VALID: every migration is applied and unchanged";
           case OUT_OF_SYNC -> "OUT OF SYNC: the schema does not match the migrations";
           default -> "FAILED: the schema could not be checked or a migration failed";
         };
-    LOG.log(System.Logger.Level.INFO, "db.migration.mode=validate: " + verdict);
-    System.err.println("traza schema validation: " + verdict + " (exit " + code + ")");
+    String line =
+        "traza schema validation: "
+            + verdict
+            + (why == null ? "" : " (" + why + ")")
+            + ", exit "
+            + code;
+    LOG.log(code == VALID ? System.Logger.Level.INFO : System.Logger.Level.ERROR, line);
+    System.err.println(line);
     System.err.flush();
-    // A check, not a server: leave at once with the verdict as the exit code.
+    System.out.flush();
+    // A check, not a server: leave at once, without Payara's shutdown, with the verdict as the
+    // code.
     Runtime.getRuntime().halt(code);
   }
 

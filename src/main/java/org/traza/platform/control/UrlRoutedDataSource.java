@@ -62,11 +62,20 @@ public class UrlRoutedDataSource implements DataSource {
     // MicroProfile Config treats an empty value as unset, so an unset password arrives as the
     // unresolved expression itself: that means "no password" (the embedded default).
     props.setProperty("password", pass == null || unresolved(pass) ? "" : pass);
-    Connection connection = driver().connect(url, props);
-    if (connection == null) {
-      throw new SQLException("No JDBC driver accepts the configured db.url", "08001");
+    try {
+      Connection connection = driver().connect(url, props);
+      if (connection == null) {
+        throw new SQLException("No JDBC driver accepts the configured db.url", "08001");
+      }
+      return connection;
+    } catch (SQLException e) {
+      if (Migrations.validating()) {
+        // The schema check cannot even begin; Payara would otherwise fail the deployment and
+        // keep running, so the check ends here with its verdict.
+        Migrations.exitWith(Migrations.CHECK_FAILED, "database unreachable: " + e.getMessage());
+      }
+      throw e;
     }
-    return connection;
   }
 
   private static boolean unresolved(String value) {

@@ -1,0 +1,281 @@
+package org.traza.security.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.traza.testing.FirearmBuilder.aFirearm;
+import static org.traza.testing.FirearmBuilder.uniqueSerial;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.assertj.core.api.SoftAssertions;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.traza.testing.Api;
+import org.traza.testing.Api.Reply;
+import org.traza.testing.Api.Role;
+import org.traza.testing.Deployments;
+import org.traza.testing.TrazaIT;
+
+/**
+ * Every endpoint against every role and against no token: the allowed roles get past security, the
+ * others get 403, anonymous callers 401. The endpoint list is checked against the OpenAPI document,
+ * so a new endpoint cannot be added without being added here.
+ */
+@TrazaIT
+class RoleMatrixIT {
+
+  private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+  private static final Set<Role> REGISTRARS =
+      EnumSet.of(Role.ARMOURER, Role.SUPERVISOR, Role.ADMIN);
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL deployed;
+
+  Api api;
+
+  @BeforeEach
+  void client() {
+    api = new Api(Deployments.base(deployed));
+  }
+
+  /** One endpoint: how to call it (fresh path and body per call) and who may. */
+  record Endpoint(
+      String method,
+      String template,
+      Supplier<String> path,
+      Supplier<JsonValue> body,
+      Function<String, Map<String, String>> headers,
+      Set<Role> allowed,
+      boolean open) {}
+
+  private final List<Endpoint> endpoints = new ArrayList<>();
+
+  private void endpoint(
+      String method,
+      String template,
+      Supplier<String> path,
+      Supplier<JsonValue> body,
+      Set<Role> allowed) {
+    endpoints.add(new Endpoint(method, template, path, body, p -> Map.of(), allowed, false));
+  }
+
+  private void open(String method, String template, Supplier<JsonValue> body) {
+    endpoints.add(
+        new Endpoint(method, template, () -> template, body, p -> Map.of(), EVERYONE, true));
+  }
+
+  private String freshFirearm() {
+    return "/api/firearms/" + api.register(aFirearm().build()).getInt("id");
+  }
+
+  private String freshUser() {
+    return api.newUser(Role.ARMOURER).username();
+  }
+
+  private void defineEndpoints() {
+    open(
+        "POST",
+        "/api/auth/login",
+        () ->
+            Json.createObjectBuilder()
+                .add("username", "admin")
+                .add("password", Api.ADMIN_PASSWORD)
+                .build());
+    open("GET", "/api/auth/jwks", () -> null);
+    endpoint("GET", "/api/auth/me", () -> "/api/auth/me", () -> null, EVERYONE);
+
+    Set<Role> admin = EnumSet.of(Role.ADMIN);
+    endpoint("GET", "/api/users", () -> "/api/users", () -> null, admin);
+    endpoint("GET", "/api/users/{username}", () -> "/api/users/admin", () -> null, admin);
+    endpoint(
+        "POST",
+        "/api/users",
+        () -> "/api/users",
+        () ->
+            Json.createObjectBuilder()
+                .add("username", "m" + uniqueSerial().toLowerCase())
+                .add("password", Api.USER_PASSWORD)
+                .add("roles", Json.createArrayBuilder().add("AUDITOR"))
+                .build(),
+        admin);
+    endpoint(
+        "PUT",
+        "/api/users/{username}/roles",
+        () -> "/api/users/" + freshUser() + "/roles",
+        () ->
+            Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("INVESTIGATOR"))
+                .build(),
+        admin);
+    endpoint(
+        "POST",
+        "/api/users/{username}/disable",
+        () -> "/api/users/" + freshUser() + "/disable",
+        () -> null,
+        admin);
+    endpoint(
+        "POST",
+        "/api/users/{username}/enable",
+        () -> "/api/users/" + freshUser() + "/enable",
+        () -> null,
+        admin);
+
+    for (String[] ref :
+        new String[][] {
+          {"makes", "GLOCK", "AT"}, {"calibres", "9X19", null}, {"firearm-types", "PISTOL", null}
+        }) {
+      String base = "/api/" + ref[0];
+      endpoint("GET", base, () -> base, () -> null, EVERYONE);
+      endpoint("GET", base + "/{code}", () -> base + "/" + ref[1], () -> null, EVERYONE);
+      endpoint(
+          "POST",
+          base,
+          () -> base,
+          () -> {
+            var b =
+                Json.createObjectBuilder()
+                    .add("code", "Z" + uniqueSerial().substring(1, 12))
+                    .add("name", "Matrix test");
+            return ref[2] == null ? b.build() : b.add("country", "BR").build();
+          },
+          admin);
+      endpoint(
+          "PUT",
+          base + "/{code}",
+          () -> base + "/" + ref[1],
+          () -> {
+            JsonObject current = api.get(base + "/" + ref[1], api.admin()).json();
+            var b = Json.createObjectBuilder().add("name", current.getString("name"));
+            return ref[2] == null ? b.build() : b.add("country", ref[2]).build();
+          },
+          admin);
+    }
+
+    endpoint("GET", "/api/firearms", () -> "/api/firearms?limit=5", () -> null, EVERYONE);
+    endpoint("POST", "/api/firearms", () -> "/api/firearms", () -> aFirearm().build(), REGISTRARS);
+    endpoint("GET", "/api/firearms/{id}", this::freshFirearm, () -> null, EVERYONE);
+    endpoint(
+        "GET",
+        "/api/firearms/{id}/history",
+        () -> freshFirearm() + "/history",
+        () -> null,
+        EVERYONE);
+    endpoints.add(
+        new Endpoint(
+            "PATCH",
+            "/api/firearms/{id}",
+            this::freshFirearm,
+            () ->
+                Json.createObjectBuilder()
+                    .add("model", "M" + uniqueSerial())
+                    .add("reason", "matrix")
+                    .build(),
+            p -> Map.of("If-Match", api.get(p, api.admin()).header("ETag")),
+            REGISTRARS,
+            false));
+    endpoint(
+        "POST",
+        "/api/firearms/{id}/void",
+        () -> freshFirearm() + "/void",
+        () -> Json.createObjectBuilder().add("reason", "matrix").build(),
+        EnumSet.of(Role.SUPERVISOR));
+    endpoint(
+        "POST",
+        "/api/firearms/{id}/markings",
+        () -> freshFirearm() + "/markings",
+        () ->
+            Json.createObjectBuilder()
+                .add("kind", "RE_MARKING")
+                .add("text", "M1")
+                .add("location", "BARREL")
+                .build(),
+        REGISTRARS);
+
+    endpoint(
+        "GET",
+        "/api/audit-entries",
+        () -> "/api/audit-entries?limit=5",
+        () -> null,
+        EnumSet.of(Role.AUDITOR));
+    endpoint(
+        "GET",
+        "/api/audit-entries/verify",
+        () -> "/api/audit-entries/verify",
+        () -> null,
+        EnumSet.of(Role.AUDITOR));
+  }
+
+  @Test
+  void every_endpoint_admits_exactly_its_roles() {
+    defineEndpoints();
+    SoftAssertions softly = new SoftAssertions();
+    for (Endpoint e : endpoints) {
+      for (Role role : Role.values()) {
+        Reply r = call(e, api.as(role));
+        String what = e.method() + " " + e.template() + " as " + role + " -> " + r;
+        if (e.allowed().contains(role)) {
+          softly.assertThat(r.status()).as(what).isNotIn(401, 403).isLessThan(500);
+        } else {
+          softly.assertThat(r.status()).as(what).isEqualTo(403);
+          softly.assertThat(r.contentType()).as(what).startsWith("application/problem+json");
+        }
+      }
+      Reply anonymous = call(e, null);
+      String what = e.method() + " " + e.template() + " anonymous -> " + anonymous;
+      if (e.open()) {
+        softly.assertThat(anonymous.status()).as(what).isNotIn(401, 403);
+      } else {
+        softly.assertThat(anonymous.status()).as(what).isEqualTo(401);
+        softly.assertThat(anonymous.header("WWW-Authenticate")).as(what).startsWith("Bearer");
+      }
+    }
+    softly.assertAll();
+  }
+
+  @Test
+  void the_matrix_covers_every_endpoint_in_the_openapi_document() {
+    defineEndpoints();
+    Reply doc = api.send("GET", "/openapi", null, null, null, Map.of("Accept", "application/json"));
+    assertThat(doc.status()).isEqualTo(200);
+    Set<String> documented = new TreeSet<>();
+    doc.json()
+        .getJsonObject("paths")
+        .forEach(
+            (path, item) ->
+                item.asJsonObject().keySet().stream()
+                    .filter(m -> Set.of("get", "post", "put", "patch", "delete").contains(m))
+                    .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
+    Set<String> covered = new TreeSet<>();
+    endpoints.forEach(e -> covered.add(e.method() + " " + e.template()));
+    assertThat(covered).isEqualTo(documented);
+  }
+
+  private Reply call(Endpoint e, String token) {
+    String path = e.path().get();
+    JsonValue body = e.body().get();
+    Map<String, String> headers = e.headers().apply(path);
+    return api.send(
+        e.method(),
+        path,
+        token,
+        body == null ? null : "application/json",
+        body == null ? null : body.toString(),
+        headers);
+  }
+}

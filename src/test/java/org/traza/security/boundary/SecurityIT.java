@@ -1,0 +1,242 @@
+package org.traza.security.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Instant;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.traza.testing.Api;
+import org.traza.testing.Api.Reply;
+import org.traza.testing.Api.Role;
+import org.traza.testing.Deployments;
+import org.traza.testing.TrazaIT;
+
+/** Login, tokens, lockout and user administration (the IT server locks after 3 failures). */
+@TrazaIT
+class SecurityIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.war();
+  }
+
+  @ArquillianResource URL deployed;
+
+  Api api;
+
+  @BeforeEach
+  void client() {
+    api = new Api(Deployments.base(deployed));
+  }
+
+  @Test
+  void login_returns_a_signed_bearer_token_in_the_microprofile_jwt_format() {
+    Api.User user = api.newUser(Role.INVESTIGATOR, Role.AUDITOR);
+    Reply login = user.login();
+
+    assertThat(login.status()).isEqualTo(200);
+    JsonObject body = login.json();
+    assertThat(body.getString("tokenType")).isEqualTo("Bearer");
+    assertThat(Instant.parse(body.getString("expiresAt"))).isAfter(Instant.now());
+    assertThat(body.getJsonArray("roles"))
+        .extracting(v -> v.toString().replace("\"", ""))
+        .containsExactly("AUDITOR", "INVESTIGATOR");
+
+    String[] parts = body.getString("token").split("\\.");
+    assertThat(parts).hasSize(3);
+    JsonObject claims =
+        Json.createReader(
+                new java.io.StringReader(
+                    new String(java.util.Base64.getUrlDecoder().decode(parts[1]))))
+            .readObject();
+    assertThat(claims.getString("upn")).isEqualTo(user.username());
+    assertThat(claims.getString("iss")).isEqualTo("traza");
+    assertThat(claims.getJsonArray("groups")).hasSize(2);
+    assertThat(claims.containsKey("exp") && claims.containsKey("jti")).isTrue();
+
+    Reply me = api.get("/api/auth/me", body.getString("token"));
+    assertThat(me.json().getString("username")).isEqualTo(user.username());
+    assertThat(
+            api.get("/api/auth/jwks", null)
+                .json()
+                .getJsonArray("keys")
+                .getJsonObject(0)
+                .getString("kty"))
+        .isEqualTo("RSA");
+  }
+
+  @Test
+  void a_wrong_password_or_unknown_user_is_refused_alike() {
+    Api.User user = api.newUser(Role.ARMOURER);
+    Reply wrong = api.login(user.username(), "not the password");
+    Reply unknown = api.login("nobody-" + user.username(), "whatever it is");
+
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(unknown.status()).isEqualTo(401);
+    assertThat(wrong.json().getString("type")).isEqualTo("/problems/invalid-credentials");
+    assertThat(unknown.json().getString("detail")).isEqualTo(wrong.json().getString("detail"));
+  }
+
+  @Test
+  void repeated_failures_lock_the_account_until_an_administrator_enables_it() {
+    Api.User user = api.newUser(Role.ARMOURER);
+    for (int i = 0; i < 3; i++) {
+      assertThat(api.login(user.username(), "wrong " + i).status()).isEqualTo(401);
+    }
+
+    Reply locked = user.login();
+    assertThat(locked.status()).isEqualTo(401);
+    assertThat(locked.json().getString("type")).isEqualTo("/problems/account-locked");
+    assertThat(api.get("/api/users/" + user.username(), api.admin()).json().getBoolean("locked"))
+        .isTrue();
+
+    assertThat(api.post("/api/users/" + user.username() + "/enable", api.admin(), null).status())
+        .isEqualTo(200);
+    assertThat(user.login().status()).isEqualTo(200);
+    assertThat(api.audit("action=LOGIN&targetId=" + user.username() + "&outcome=DENIED"))
+        .hasSize(4);
+  }
+
+  @Test
+  void a_disabled_account_loses_its_token_at_once() {
+    Api.User user = api.newUser(Role.AUDITOR);
+    String token = user.token();
+    assertThat(api.get("/api/auth/me", token).status()).isEqualTo(200);
+
+    assertThat(api.post("/api/users/" + user.username() + "/disable", api.admin(), null).status())
+        .isEqualTo(200);
+
+    Reply after = api.get("/api/auth/me", token);
+    assertThat(after.status()).isEqualTo(401);
+    assertThat(after.contentType()).startsWith("application/problem+json");
+    assertThat(user.login().status()).isEqualTo(401);
+  }
+
+  @Test
+  void roles_granted_later_take_effect_on_the_existing_token() {
+    Api.User user = api.newUser(Role.ARMOURER);
+    String token = user.token();
+    assertThat(api.get("/api/audit-entries", token).status()).isEqualTo(403);
+
+    Reply granted =
+        api.put(
+            "/api/users/" + user.username() + "/roles",
+            api.admin(),
+            Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("AUDITOR"))
+                .build());
+    assertThat(granted.status()).isEqualTo(200);
+
+    assertThat(api.get("/api/audit-entries", token).status()).isEqualTo(200);
+    assertThat(api.get("/api/firearms/1/history", token).status()).isNotEqualTo(403);
+  }
+
+  @Test
+  void tampered_expired_or_foreign_tokens_are_refused() {
+    String token = api.newUser(Role.ADMIN).token();
+    String[] parts = token.split("\\.");
+    String forged =
+        parts[0]
+            + "."
+            + java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                    "{\"iss\":\"traza\",\"upn\":\"admin\",\"sub\":\"admin\",\"exp\":4102444800}"
+                        .getBytes())
+            + "."
+            + parts[2];
+
+    for (String bad : new String[] {forged, token + "x", "not-a-jwt", parts[0] + ".."}) {
+      Reply r = api.get("/api/auth/me", bad);
+      assertThat(r.status()).as(bad).isEqualTo(401);
+      assertThat(r.json().getString("type")).isEqualTo("/problems/unauthenticated");
+    }
+    Reply basic =
+        api.send(
+            "GET",
+            "/api/auth/me",
+            null,
+            null,
+            null,
+            java.util.Map.of("Authorization", "Basic YWRtaW46YWRtaW4="));
+    assertThat(basic.status()).isEqualTo(401);
+  }
+
+  @Test
+  void administrators_create_users_with_valid_roles_and_strong_passwords() {
+    String admin = api.admin();
+    Reply shortPassword =
+        api.post(
+            "/api/users",
+            admin,
+            Json.createObjectBuilder()
+                .add("username", "shorty")
+                .add("password", "short")
+                .add("roles", Json.createArrayBuilder().add("ARMOURER"))
+                .build());
+    assertThat(shortPassword.status()).isEqualTo(400);
+    assertThat(shortPassword.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .isEqualTo("password");
+
+    Reply unknownRole =
+        api.post(
+            "/api/users",
+            admin,
+            Json.createObjectBuilder()
+                .add("username", "rolly")
+                .add("password", Api.USER_PASSWORD)
+                .add("roles", Json.createArrayBuilder().add("GENERAL"))
+                .build());
+    assertThat(unknownRole.status()).isEqualTo(400);
+    assertThat(unknownRole.json().getJsonArray("violations").getJsonObject(0).getString("message"))
+        .contains("GENERAL", "ARMOURER");
+
+    Api.User existing = api.newUser(Role.ARMOURER);
+    Reply duplicate =
+        api.post(
+            "/api/users",
+            admin,
+            Json.createObjectBuilder()
+                .add("username", existing.username())
+                .add("password", Api.USER_PASSWORD)
+                .add("roles", Json.createArrayBuilder().add("ARMOURER"))
+                .build());
+    assertThat(duplicate.status()).isEqualTo(409);
+
+    Reply listed = api.get("/api/users", admin);
+    assertThat(listed.body())
+        .contains(existing.username())
+        .doesNotContain("PBKDF2")
+        .doesNotContain("passwordHash");
+  }
+
+  @Test
+  void the_last_enabled_administrator_cannot_be_disabled_or_demoted() {
+    Reply users = api.get("/api/users", api.admin());
+    for (var u : users.array()) {
+      JsonObject o = u.asJsonObject();
+      if (!o.getString("username").equals("admin")
+          && o.getBoolean("enabled")
+          && o.getJsonArray("roles").toString().contains("ADMIN")) {
+        api.post("/api/users/" + o.getString("username") + "/disable", api.admin(), null);
+      }
+    }
+    Reply disable = api.post("/api/users/admin/disable", api.admin(), null);
+    assertThat(disable.status()).isEqualTo(409);
+    assertThat(disable.json().getString("detail")).contains("last enabled administrator");
+    Reply demote =
+        api.put(
+            "/api/users/admin/roles",
+            api.admin(),
+            Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("AUDITOR"))
+                .build());
+    assertThat(demote.status()).isEqualTo(409);
+  }
+}

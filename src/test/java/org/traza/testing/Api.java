@@ -1,0 +1,254 @@
+package org.traza.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A small HTTP client for the Traza API, as a station or a browser would use it. */
+public final class Api {
+
+  public static final String ADMIN_PASSWORD = "it-admin-password";
+  public static final String USER_PASSWORD = "correct horse battery staple";
+
+  /** The five roles, as the API names them. */
+  public enum Role {
+    ARMOURER,
+    INVESTIGATOR,
+    AUDITOR,
+    SUPERVISOR,
+    ADMIN
+  }
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+  private final URI base;
+  private final Map<Role, String> tokensByRole = new EnumMap<>(Role.class);
+
+  public Api(URI base) {
+    this.base = base;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** One HTTP response: status, headers and the parsed JSON body (if any). */
+  public record Reply(int status, HttpResponse<String> raw) {
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public String contentType() {
+      return header("Content-Type");
+    }
+
+    public String body() {
+      return raw.body();
+    }
+
+    public JsonObject json() {
+      return (JsonObject) structure();
+    }
+
+    public JsonArray array() {
+      return (JsonArray) structure();
+    }
+
+    private JsonStructure structure() {
+      try (var reader = Json.createReader(new StringReader(raw.body()))) {
+        return reader.read();
+      } catch (RuntimeException e) {
+        throw new AssertionError(
+            "Expected JSON but got " + status + " " + contentType() + ": " + raw.body(), e);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + raw.body();
+    }
+  }
+
+  public Reply send(String method, String path, String token, String contentType, String body) {
+    return send(method, path, token, contentType, body, Map.of());
+  }
+
+  public Reply send(
+      String method,
+      String path,
+      String token,
+      String contentType,
+      String body,
+      Map<String, String> headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    headers.forEach(b::header);
+    try {
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r);
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends {@code body} without a Content-Length (chunked), as a streaming client would. */
+  public Reply sendStreamed(String path, String token, String body) {
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve(path.substring(1)))
+            .timeout(Duration.ofSeconds(60))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(bytes)))
+            .build();
+    try {
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(r.statusCode(), r);
+    } catch (IOException e) {
+      throw new IllegalStateException("POST " + path + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Reply get(String path, String token) {
+    return send("GET", path, token, null, null);
+  }
+
+  public Reply post(String path, String token, JsonValue body) {
+    return send("POST", path, token, "application/json", body == null ? null : body.toString());
+  }
+
+  public Reply put(String path, String token, JsonValue body) {
+    return send("PUT", path, token, "application/json", body.toString());
+  }
+
+  public Reply patch(String path, String token, String ifMatch, JsonValue body) {
+    Map<String, String> headers = ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch);
+    return send("PATCH", path, token, "application/merge-patch+json", body.toString(), headers);
+  }
+
+  public Reply login(String username, String password) {
+    return post(
+        "/api/auth/login",
+        null,
+        Json.createObjectBuilder().add("username", username).add("password", password).build());
+  }
+
+  /** The administrator's token (the IT server starts with admin.password set). */
+  public String admin() {
+    return TOKENS.computeIfAbsent(base + "admin", k -> tokenOf(login("admin", ADMIN_PASSWORD)));
+  }
+
+  /** A token of a fresh user who has exactly {@code role}, created once per client. */
+  public String as(Role role) {
+    return tokensByRole.computeIfAbsent(role, r -> tokenOf(newUser(r).login()));
+  }
+
+  /** Creates a user with a unique name and the given roles, through the admin API. */
+  public User newUser(Role... roles) {
+    String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    var rolesJson = Json.createArrayBuilder();
+    for (Role r : roles) {
+      rolesJson.add(r.name());
+    }
+    Reply created =
+        post(
+            "/api/users",
+            admin(),
+            Json.createObjectBuilder()
+                .add("username", username)
+                .add("fullName", "Test " + username)
+                .add("password", USER_PASSWORD)
+                .add("roles", rolesJson)
+                .build());
+    if (created.status() != 201) {
+      throw new AssertionError("could not create user: " + created);
+    }
+    return new User(this, username);
+  }
+
+  /** A user created by a test. */
+  public record User(Api api, String username) {
+    public Reply login() {
+      return api.login(username, USER_PASSWORD);
+    }
+
+    public String token() {
+      return tokenOf(login());
+    }
+  }
+
+  static String tokenOf(Reply login) {
+    if (login.status() != 200) {
+      throw new AssertionError("login failed: " + login);
+    }
+    return login.json().getString("token");
+  }
+
+  /** Registers {@code firearm} as an armourer-capable admin and returns the created record. */
+  public JsonObject register(JsonObject firearm) {
+    Reply r = post("/api/firearms", admin(), firearm);
+    if (r.status() != 201) {
+      throw new AssertionError("registration failed: " + r);
+    }
+    return r.json();
+  }
+
+  /** Audit entries matching a query string such as {@code targetId=12&action=FIREARM_READ}. */
+  public List<JsonObject> audit(String query) {
+    String token = as(Role.AUDITOR);
+    Reply r = get("/api/audit-entries?limit=1000&" + query, token);
+    if (r.status() != 200) {
+      throw new AssertionError("audit listing failed: " + r);
+    }
+    List<JsonObject> entries = new ArrayList<>();
+    r.json().getJsonArray("items").forEach(v -> entries.add(v.asJsonObject()));
+    return entries;
+  }
+
+  public static Optional<String> string(JsonObject o, String name) {
+    return o.containsKey(name) && !o.isNull(name)
+        ? Optional.of(o.getString(name))
+        : Optional.empty();
+  }
+}
