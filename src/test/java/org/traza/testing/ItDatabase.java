@@ -31,18 +31,18 @@ public final class ItDatabase implements BeforeAllCallback {
   public void beforeAll(ExtensionContext context) throws Exception {
     synchronized (ItDatabase.class) {
       if (relay == null) {
-        prepareSchema();
+        createSchemaAndUser(name());
         relay = new Relay(Integer.getInteger("it.db.proxyPort"), host(), port());
         relay.start();
       }
     }
   }
 
-  static String host() {
+  public static String host() {
     return System.getProperty("it.db.host", "127.0.0.1");
   }
 
-  static int port() {
+  public static int port() {
     return Integer.getInteger("it.db.port", 3306);
   }
 
@@ -50,11 +50,14 @@ public final class ItDatabase implements BeforeAllCallback {
     return System.getProperty("it.db.name", "traza_it");
   }
 
-  private static void prepareSchema() throws SQLException {
+  /**
+   * Drops and creates schema {@code db} and a user of the same name (password {@code db + "-pw"})
+   * with every privilege on it, as MariaDB's administrator.
+   */
+  public static void createSchemaAndUser(String db) throws SQLException {
     String url = "jdbc:mariadb://" + host() + ":" + port() + "/";
     String user = System.getProperty("it.db.admin.user", "root");
     String password = System.getProperty("it.db.admin.password", "");
-    String db = name();
     try (Connection c = DriverManager.getConnection(url, user, password);
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + db);

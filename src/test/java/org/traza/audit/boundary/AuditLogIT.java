@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.traza.testing.FirearmBuilder.aFirearm;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,35 +12,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.traza.testing.AgainstServer;
 import org.traza.testing.Api;
 import org.traza.testing.Api.Reply;
 import org.traza.testing.Api.Role;
-import org.traza.testing.Deployments;
 import org.traza.testing.ItDatabase;
-import org.traza.testing.TrazaIT;
 
 /** The audit log: what is recorded, that it cannot be changed, and that tampering is found. */
-@TrazaIT
-class AuditLogIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL deployed;
-
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(Deployments.base(deployed));
-  }
+class AuditLogIT extends AgainstServer {
 
   @Test
   void a_write_is_recorded_with_who_when_what_where_and_how_it_ended() {

@@ -5,32 +5,18 @@ import static org.awaitility.Awaitility.await;
 import static org.traza.testing.FirearmBuilder.aFirearm;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.traza.testing.AgainstServer;
 import org.traza.testing.Api;
 import org.traza.testing.Api.Reply;
-import org.traza.testing.Deployments;
 import org.traza.testing.ItDatabase;
-import org.traza.testing.TrazaIT;
 
 /** The database goes away under a running server: 503 problems, nothing half-written, recovery. */
-@TrazaIT
-class DatabaseOutageIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL deployed;
+class DatabaseOutageIT extends AgainstServer {
 
   @Test
   void answers_503_while_the_database_is_gone_and_keeps_nothing_half_written() {
-    Api api = new Api(Deployments.base(deployed));
     String token = api.admin();
     JsonObject firearm = aFirearm().build();
     String serial = firearm.getString("serialNumber");

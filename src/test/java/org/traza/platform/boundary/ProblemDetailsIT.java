@@ -4,35 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.traza.testing.FirearmBuilder.aFirearm;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Map;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.traza.testing.Api;
+import org.traza.testing.AgainstServer;
 import org.traza.testing.Api.Reply;
-import org.traza.testing.Deployments;
-import org.traza.testing.TrazaIT;
 
 /** Every kind of client mistake gets an RFC 9457 problem, never a stack trace or SQL. */
-@TrazaIT
-class ProblemDetailsIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL deployed;
-
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(Deployments.base(deployed));
-  }
+class ProblemDetailsIT extends AgainstServer {
 
   @Test
   void malformed_json_is_a_400_problem() {

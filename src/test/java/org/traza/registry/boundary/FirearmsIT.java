@@ -6,35 +6,14 @@ import static org.traza.testing.FirearmBuilder.uniqueSerial;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.traza.testing.AgainstServer;
 import org.traza.testing.Api;
 import org.traza.testing.Api.Reply;
 import org.traza.testing.Api.Role;
-import org.traza.testing.Deployments;
-import org.traza.testing.TrazaIT;
 
-@TrazaIT
-class FirearmsIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL deployed;
-
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(Deployments.base(deployed));
-  }
+class FirearmsIT extends AgainstServer {
 
   @Test
   void registers_a_firearm_with_its_markings_and_reads_it_back() {

@@ -7,7 +7,6 @@ import static org.traza.testing.FirearmBuilder.uniqueSerial;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,42 +16,22 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.assertj.core.api.SoftAssertions;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.traza.testing.AgainstServer;
 import org.traza.testing.Api;
 import org.traza.testing.Api.Reply;
 import org.traza.testing.Api.Role;
-import org.traza.testing.Deployments;
-import org.traza.testing.TrazaIT;
 
 /**
  * Every endpoint against every role and against no token: the allowed roles get past security, the
  * others get 403, anonymous callers 401. The endpoint list is checked against the OpenAPI document,
  * so a new endpoint cannot be added without being added here.
  */
-@TrazaIT
-class RoleMatrixIT {
+class RoleMatrixIT extends AgainstServer {
 
   private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
   private static final Set<Role> REGISTRARS =
       EnumSet.of(Role.ARMOURER, Role.SUPERVISOR, Role.ADMIN);
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL deployed;
-
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(Deployments.base(deployed));
-  }
 
   /** One endpoint: how to call it (fresh path and body per call) and who may. */
   record Endpoint(

@@ -4,36 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Instant;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.traza.testing.AgainstServer;
 import org.traza.testing.Api;
 import org.traza.testing.Api.Reply;
 import org.traza.testing.Api.Role;
-import org.traza.testing.Deployments;
-import org.traza.testing.TrazaIT;
 
 /** Login, tokens, lockout and user administration (the IT server locks after 3 failures). */
-@TrazaIT
-class SecurityIT {
-
-  @Deployment(testable = false)
-  static WebArchive deployment() {
-    return Deployments.war();
-  }
-
-  @ArquillianResource URL deployed;
-
-  Api api;
-
-  @BeforeEach
-  void client() {
-    api = new Api(Deployments.base(deployed));
-  }
+class SecurityIT extends AgainstServer {
 
   @Test
   void login_returns_a_signed_bearer_token_in_the_microprofile_jwt_format() {

@@ -1,0 +1,433 @@
+package org.traza.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.traza.testing.FirearmBuilder.aFirearm;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.traza.testing.Api;
+import org.traza.testing.ItDatabase;
+import org.traza.testing.TrazaProcess;
+
+/**
+ * The registry's REST figures next to what raw JDBC does on the same MariaDB, in one run, so that
+ * the ratio is what the README quotes (absolute times on these shared machines move with load).
+ *
+ * <p>Run with {@code mvn -Pbench verify}. Sizes: {@code -Dbench.firearms} rows seeded (default
+ * 200,000), {@code -Dbench.registrations} REST registrations (2,000), {@code -Dbench.lookups}
+ * serial lookups per client count (5,000). Writes target/bench/registry.txt and registry.svg.
+ */
+class RegistryBenchmark {
+
+  private static final String DB = "traza_bench";
+  private static final int SEEDED = Integer.getInteger("bench.firearms", 200_000);
+  private static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 2_000);
+  private static final int LOOKUPS = Integer.getInteger("bench.lookups", 5_000);
+  private static final String JDBC_URL =
+      "jdbc:mariadb://"
+          + ItDatabase.host()
+          + ":"
+          + ItDatabase.port()
+          + "/"
+          + DB
+          + "?useBulkStmts=true";
+
+  private final List<Result> results = new ArrayList<>();
+  private final StringBuilder report = new StringBuilder();
+
+  /** One measured series: operations per second and latency percentiles. */
+  record Result(String what, int clients, int ops, double perSecond, double p50ms, double p99ms) {}
+
+  @Test
+  void registry_rest_figures_against_raw_jdbc() throws Exception {
+    ItDatabase.createSchemaAndUser(DB);
+    Path work =
+        Path.of(System.getProperty("it.workdir", "../target/server/it"), "bench").toAbsolutePath();
+    TrazaProcess server =
+        TrazaProcess.start(
+            work,
+            List.of(
+                "-Xmx512m",
+                "-Ddb.url=jdbc:mariadb://" + ItDatabase.host() + ":" + ItDatabase.port() + "/" + DB,
+                "-Ddb.user=" + DB,
+                "-Ddb.password=" + DB + "-pw",
+                "-Dadmin.password=bench-admin-password",
+                "-Dtraza.data-dir=" + work.resolve("data")));
+    try {
+      line(
+          "Traza registry benchmark, %s, %d cores",
+          Instant.now(), Runtime.getRuntime().availableProcessors());
+      line(
+          "cold start to ready (MariaDB, Flyway on an empty schema): %,d ms",
+          server.startupMillis());
+      line("resident memory once started: %,d MiB", server.residentMiB());
+
+      progress("seeding %,d firearms over JDBC", SEEDED);
+      long t0 = System.nanoTime();
+      seed();
+      line("seeded %,d firearms over JDBC in %.1f s", SEEDED, (System.nanoTime() - t0) / 1e9);
+
+      Api api = new Api(server.base());
+      String token = api.login("admin", "bench-admin-password").json().getString("token");
+
+      for (int clients : new int[] {1, 4}) {
+        progress("REST registrations, %d client(s)", clients);
+        results.add(
+            measure(
+                "REST register (POST /api/firearms)",
+                clients,
+                REGISTRATIONS,
+                i -> {
+                  var r = api.post("/api/firearms", token, aFirearm().build());
+                  if (r.status() != 201) {
+                    throw new AssertionError(r.toString());
+                  }
+                }));
+        progress("JDBC registrations, %d client(s)", clients);
+        results.add(
+            measure(
+                "JDBC register (same rows and audit chain)",
+                clients,
+                REGISTRATIONS,
+                jdbcRegister()));
+      }
+      for (int clients : new int[] {1, 8}) {
+        progress("REST serial lookups, %d client(s)", clients);
+        results.add(
+            measure(
+                "REST exact serial lookup (GET /api/firearms?serial=)",
+                clients,
+                LOOKUPS,
+                i -> {
+                  var r = api.get("/api/firearms?serial=" + seededSerial(), token);
+                  if (r.status() != 200 || !r.body().contains("\"id\"")) {
+                    throw new AssertionError(r.toString());
+                  }
+                }));
+        progress("JDBC serial lookups, %d client(s)", clients);
+        results.add(
+            measure("JDBC exact serial lookup (same index)", clients, LOOKUPS, jdbcLookup()));
+      }
+      line("resident memory after the runs: %,d MiB", server.residentMiB());
+      printTable();
+    } finally {
+      server.stop();
+    }
+    Path out = Path.of(System.getProperty("bench.out", "../target/bench"));
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("registry.txt"), report);
+    Files.writeString(out.resolve("registry.svg"), chart());
+    System.out.println(
+        "written: " + out.toAbsolutePath().resolve("registry.txt") + " and registry.svg");
+    assertThat(results).allSatisfy(r -> assertThat(r.perSecond()).isPositive());
+  }
+
+  private static String seededSerial() {
+    return String.format(Locale.ROOT, "BENCH%07d", ThreadLocalRandom.current().nextInt(SEEDED));
+  }
+
+  private void seed() throws SQLException {
+    try (Connection c = DriverManager.getConnection(JDBC_URL, DB, DB + "-pw")) {
+      long type = id(c, "SELECT id FROM firearm_type WHERE code = 'PISTOL'");
+      long calibre = id(c, "SELECT id FROM calibre WHERE code = '9X19'");
+      List<Long> makes = new ArrayList<>();
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id FROM make")) {
+        while (rs.next()) {
+          makes.add(rs.getLong(1));
+        }
+      }
+      c.setAutoCommit(false);
+      Timestamp now = Timestamp.from(Instant.now());
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO firearm (firearm_type_id, make_id, model, calibre_id, serial_number, serial_normalized,"
+                  + " manufacture_country, manufacture_year, provenance, originator, confidentiality, status, live,"
+                  + " created_at, created_by, updated_at, updated_by, version)"
+                  + " VALUES (?, ?, 'Model', ?, ?, ?, 'BR', 2015, 'MANUFACTURED_HERE', 'bench', 'UNRESTRICTED',"
+                  + " 'REGISTERED', 1, ?, 'bench', ?, 'bench', 1)")) {
+        for (int i = 0; i < SEEDED; i++) {
+          String serial = String.format(Locale.ROOT, "BENCH%07d", i);
+          ps.setLong(1, type);
+          ps.setLong(2, makes.get(i % makes.size()));
+          ps.setLong(3, calibre);
+          ps.setString(4, serial);
+          ps.setString(5, serial);
+          ps.setTimestamp(6, now);
+          ps.setTimestamp(7, now);
+          ps.addBatch();
+          if (i % 5000 == 4999) {
+            ps.executeBatch();
+            c.commit();
+          }
+        }
+        ps.executeBatch();
+        c.commit();
+      }
+    }
+  }
+
+  private static long id(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** What one registration costs the database: duplicate check, insert, chained audit entry. */
+  private Op jdbcRegister() {
+    ThreadLocal<Connection> connections = ThreadLocal.withInitial(RegistryBenchmark::connect);
+    AtomicInteger counter = new AtomicInteger();
+    return i -> {
+      Connection c = connections.get();
+      String serial = "JDBC" + System.nanoTime() + "X" + counter.incrementAndGet();
+      try {
+        try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT id FROM firearm WHERE make_id = 1 AND serial_normalized = ? AND live = 1")) {
+          q.setString(1, serial);
+          q.executeQuery().close();
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        long firearmId;
+        try (PreparedStatement ins =
+            c.prepareStatement(
+                "INSERT INTO firearm (firearm_type_id, make_id, model, calibre_id, serial_number, serial_normalized,"
+                    + " manufacture_country, manufacture_year, provenance, originator, confidentiality, status, live,"
+                    + " created_at, created_by, updated_at, updated_by, version)"
+                    + " VALUES (1, 1, 'Model', 1, ?, ?, 'AT', 2019, 'MANUFACTURED_HERE', 'bench', 'UNRESTRICTED',"
+                    + " 'REGISTERED', 1, ?, 'bench', ?, 'bench', 1)",
+                Statement.RETURN_GENERATED_KEYS)) {
+          ins.setString(1, serial);
+          ins.setString(2, serial);
+          ins.setTimestamp(3, now);
+          ins.setTimestamp(4, now);
+          ins.executeUpdate();
+          ResultSet keys = ins.getGeneratedKeys();
+          keys.next();
+          firearmId = keys.getLong(1);
+        }
+        long last;
+        String lastHash;
+        try (Statement s = c.createStatement();
+            ResultSet rs =
+                s.executeQuery(
+                    "SELECT last_entry_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
+          rs.next();
+          last = rs.getLong(1);
+          lastHash = rs.getString(2);
+        }
+        String hash =
+            sha256(
+                last + 1 + "|" + now + "|bench|FIREARM_REGISTERED|" + firearmId + "|" + lastHash);
+        try (PreparedStatement a =
+            c.prepareStatement(
+                "INSERT INTO audit_entry (id, occurred_at, actor, action, target_type, target_id, outcome, previous_hash,"
+                    + " entry_hash) VALUES (?, ?, 'bench', 'FIREARM_REGISTERED', 'FIREARM', ?, 'SUCCESS', ?, ?)")) {
+          a.setLong(1, last + 1);
+          a.setTimestamp(2, now);
+          a.setString(3, String.valueOf(firearmId));
+          a.setString(4, lastHash);
+          a.setString(5, hash);
+          a.executeUpdate();
+        }
+        try (PreparedStatement h =
+            c.prepareStatement(
+                "UPDATE audit_chain_head SET last_entry_id = ?, last_hash = ? WHERE id = 1")) {
+          h.setLong(1, last + 1);
+          h.setString(2, hash);
+          h.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    };
+  }
+
+  private Op jdbcLookup() {
+    ThreadLocal<Connection> connections = ThreadLocal.withInitial(RegistryBenchmark::connect);
+    return i -> {
+      try (PreparedStatement q =
+          connections
+              .get()
+              .prepareStatement(
+                  "SELECT f.id, f.model, f.serial_number, m.code, c.code, t.code FROM firearm f"
+                      + " JOIN make m ON m.id = f.make_id JOIN calibre c ON c.id = f.calibre_id"
+                      + " JOIN firearm_type t ON t.id = f.firearm_type_id"
+                      + " WHERE f.serial_normalized = ? AND f.live = 1 ORDER BY f.id LIMIT 50")) {
+        q.setString(1, seededSerial());
+        try (ResultSet rs = q.executeQuery()) {
+          if (!rs.next()) {
+            throw new AssertionError("seeded serial not found");
+          }
+        }
+      }
+    };
+  }
+
+  private static Connection connect() {
+    try {
+      Connection c = DriverManager.getConnection(JDBC_URL, DB, DB + "-pw");
+      c.setAutoCommit(false);
+      return c;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String sha256(String s) throws SQLException {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new SQLException(e);
+    }
+  }
+
+  /** One operation of a series; {@code i} is its number. */
+  interface Op {
+    void run(int i) throws Exception;
+  }
+
+  private Result measure(String what, int clients, int ops, Op op) throws Exception {
+    int warmup = Math.min(200, ops / 10);
+    for (int i = 0; i < warmup; i++) {
+      op.run(i);
+    }
+    long[] latencies = new long[ops];
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      running.add(
+          pool.submit(
+              () -> {
+                for (int i; (i = next.getAndIncrement()) < ops; ) {
+                  long t = System.nanoTime();
+                  op.run(i);
+                  latencies[i] = System.nanoTime() - t;
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : running) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    Arrays.sort(latencies);
+    Result r =
+        new Result(
+            what,
+            clients,
+            ops,
+            ops / seconds,
+            latencies[ops / 2] / 1e6,
+            latencies[(int) (ops * 0.99)] / 1e6);
+    progress("  %,.0f/s, p50 %.2f ms, p99 %.2f ms", r.perSecond(), r.p50ms(), r.p99ms());
+    return r;
+  }
+
+  private void printTable() {
+    line("");
+    line("| operation | clients | ops | per second | p50 ms | p99 ms | REST / JDBC |");
+    line("|---|---|---|---|---|---|---|");
+    for (int i = 0; i < results.size(); i++) {
+      Result r = results.get(i);
+      String ratio = "";
+      if (r.what().startsWith("REST") && i + 1 < results.size()) {
+        ratio = String.format(Locale.ROOT, "%.2f", r.perSecond() / results.get(i + 1).perSecond());
+      }
+      line(
+          "| %s | %d | %,d | %,.0f | %.2f | %.2f | %s |",
+          r.what(), r.clients(), r.ops(), r.perSecond(), r.p50ms(), r.p99ms(), ratio);
+    }
+  }
+
+  /** A bar chart of REST throughput as a share of raw JDBC's, one bar per series pair. */
+  private String chart() {
+    StringBuilder svg = new StringBuilder();
+    int width = 640;
+    int barHeight = 28;
+    List<String[]> bars = new ArrayList<>();
+    for (int i = 0; i + 1 < results.size(); i += 2) {
+      Result rest = results.get(i);
+      Result jdbc = results.get(i + 1);
+      String label =
+          rest.what().replaceAll(" \\(.*", "").replace("REST ", "")
+              + ", "
+              + rest.clients()
+              + " client(s)";
+      bars.add(new String[] {label, String.valueOf(rest.perSecond() / jdbc.perSecond())});
+    }
+    int height = 60 + bars.size() * (barHeight + 12);
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif' font-size='13'>",
+            width,
+            height));
+    svg.append(
+        "<text x='10' y='22' font-size='15'>REST throughput as a share of raw JDBC on the same MariaDB (1.0 = the physical limit)</text>");
+    int y = 40;
+    for (String[] bar : bars) {
+      double share = Double.parseDouble(bar[1]);
+      int w = (int) Math.round(Math.min(1.0, share) * 380);
+      svg.append(String.format(Locale.ROOT, "<text x='10' y='%d'>%s</text>", y + 18, bar[0]));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x='240' y='%d' width='380' height='%d' fill='#eee'/>",
+              y,
+              barHeight));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect x='240' y='%d' width='%d' height='%d' fill='#2b6cb0'/>",
+              y,
+              w,
+              barHeight));
+      svg.append(
+          String.format(
+              Locale.ROOT, "<text x='%d' y='%d' fill='#000'>%.2f</text>", 246 + w, y + 18, share));
+      y += barHeight + 12;
+    }
+    return svg.append("</svg>\n").toString();
+  }
+
+  private void line(String format, Object... args) {
+    String s = String.format(Locale.ROOT, format, args);
+    report.append(s).append('\n');
+    System.out.println(s);
+  }
+
+  private static void progress(String format, Object... args) {
+    System.out.println("... " + String.format(Locale.ROOT, format, args));
+  }
+}
