@@ -315,7 +315,8 @@ class RegistryBenchmark {
   }
 
   private Result measure(String what, int clients, int ops, Op op) throws Exception {
-    int warmup = Math.min(200, ops / 10);
+    // Enough for the JIT to compile the hot paths before the clock starts.
+    int warmup = Math.min(1000, ops / 2);
     for (int i = 0; i < warmup; i++) {
       op.run(i);
     }

@@ -32,7 +32,7 @@ class EmbeddedStartupIT {
   @Test
   void starts_with_nothing_configured_keeps_data_across_restarts_and_validates_its_schema()
       throws Exception {
-    TrazaProcess first = TrazaProcess.start(workdir, List.of());
+    TrazaProcess first = TrazaProcess.start(workdir, TrazaProcess.QUICK_START);
     String password;
     String serial;
     try {
@@ -58,7 +58,7 @@ class EmbeddedStartupIT {
     }
     assertThat(workdir.resolve("traza-data/db")).isDirectory();
 
-    TrazaProcess second = TrazaProcess.start(workdir, List.of());
+    TrazaProcess second = TrazaProcess.start(workdir, TrazaProcess.QUICK_START);
     try {
       assertThat(second.output()).doesNotContain("First administrator created");
       Api api = new Api(second.base());
@@ -69,7 +69,7 @@ class EmbeddedStartupIT {
       second.stop();
     }
 
-    assertThat(TrazaProcess.run(workdir, List.of("-Ddb.migration.mode=validate"))).isEqualTo(0);
+    assertThat(TrazaProcess.run(workdir, quick("-Ddb.migration.mode=validate"))).isEqualTo(0);
 
     Path ahead = workdir.resolve("migrations-ahead");
     Files.createDirectories(ahead.resolve("common"));
@@ -85,7 +85,7 @@ class EmbeddedStartupIT {
     assertThat(
             TrazaProcess.run(
                 workdir,
-                List.of(
+                quick(
                     "-Ddb.migration.mode=validate",
                     "-Ddb.migration.locations=filesystem:" + ahead)))
         .as("a pending migration means out of sync")
@@ -94,13 +94,19 @@ class EmbeddedStartupIT {
     assertThat(
             TrazaProcess.run(
                 workdir,
-                List.of(
+                quick(
                     "-Ddb.migration.mode=validate",
                     "-Ddb.url=jdbc:mariadb://127.0.0.1:1/none",
                     "-Ddb.user=x",
                     "-Ddb.password=y")))
         .as("an unreachable database means the check failed")
         .isEqualTo(1);
+  }
+
+  private static List<String> quick(String... options) {
+    List<String> all = new java.util.ArrayList<>(TrazaProcess.QUICK_START);
+    all.addAll(List.of(options));
+    return all;
   }
 
   private static String tokenOf(Api api, String password) {

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.traza.testing.Api;
@@ -34,7 +33,7 @@ class MariaDbArtefactIT {
     TrazaProcess server =
         TrazaProcess.start(
             workdir,
-            List.of(),
+            TrazaProcess.QUICK_START,
             Map.of(
                 "DB_URL",
                 url,

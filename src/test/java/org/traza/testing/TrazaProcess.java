@@ -47,6 +47,13 @@ public final class TrazaProcess {
     reader.start();
   }
 
+  /**
+   * JVM options that halve start-up on two cores (C1 only, serial GC): for tests that start the
+   * server often, never for measuring throughput.
+   */
+  public static final List<String> QUICK_START =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
   public static Path jar() {
     return Path.of(System.getProperty("traza.uberjar", "../target/traza.jar")).toAbsolutePath();
   }
@@ -59,8 +66,6 @@ public final class TrazaProcess {
       Path workdir, List<String> options, Map<String, String> env, int port) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
     command.add("-Djava.io.tmpdir=" + workdir);
     command.addAll(options);
     command.add("-jar");
