@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.audit.control.AuditTrail;
 import org.traza.audit.entity.AuditEntry;
 import org.traza.platform.entity.Page;
@@ -20,6 +21,7 @@ import org.traza.platform.entity.ProblemException;
 import org.traza.security.entity.Role;
 
 /** The audit log for auditors: filtered listing, newest first, and chain verification. */
+@Tag(name = "Audit", description = "The append-only audit log and its verification (AUDITOR)")
 @Path("audit-entries")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             version = "0.1",
             description =
                 "Firearms marking, tracing and stockpile custody. Log in with POST /api/auth/login,"
-                    + " then send the token as 'Authorization: Bearer <token>'.",
+                    + " then choose Authorize and paste the token (it is sent as a Bearer token).",
             license = @License(name = "Apache-2.0")),
     security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(

@@ -15,10 +15,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.registry.entity.FirearmType;
 import org.traza.security.entity.Role;
 
 /** Kinds of firearm. */
+@Tag(name = "Reference data", description = "Makes, calibres and firearm types")
 @Path("firearm-types")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

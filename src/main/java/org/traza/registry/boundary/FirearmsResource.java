@@ -25,6 +25,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.Page;
 import org.traza.platform.entity.Paging;
@@ -42,6 +43,9 @@ import org.traza.registry.entity.FirearmStatus;
 import org.traza.security.entity.Role;
 
 /** The firearm registry: register, find, read, correct (with history), void, add markings. */
+@Tag(
+    name = "Firearms",
+    description = "The firearm registry: records, markings, corrections, history")
 @Path("firearms")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.platform.control.RequestContext;
 import org.traza.security.control.LoginService;
 import org.traza.security.control.TokenService;
@@ -25,6 +26,7 @@ import org.traza.security.entity.AppUser;
 import org.traza.security.entity.Role;
 
 /** Login, the caller's own identity, and the public key that verifies tokens. */
+@Tag(name = "Authentication", description = "Log in, who am I, the token-signing key")
 @Path("auth")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
 import org.traza.security.control.UserAdministration;
@@ -33,6 +34,7 @@ import org.traza.security.entity.AppUser;
 import org.traza.security.entity.Role;
 
 /** Administration of user accounts: ADMIN only. */
+@Tag(name = "Users", description = "Accounts and roles (ADMIN)")
 @Path("users")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

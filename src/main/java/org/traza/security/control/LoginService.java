@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -28,6 +29,7 @@ public class LoginService {
   @Inject TokenService tokens;
   @Inject Clock clock;
   @Inject Event<ActionPerformed> actions;
+  @Inject RequestContext request;
 
   @Inject
   @ConfigProperty(name = "security.lockout.attempts", defaultValue = "5")
@@ -60,6 +62,8 @@ public class LoginService {
     }
     user.recordSuccessfulLogin(now);
     var roles = user.roles().stream().map(Role::name).collect(Collectors.toSet());
+    // From here the request acts as this user: the audit entry names who logged in.
+    request.authenticate(username, roles);
     actions.fire(ActionPerformed.success("LOGIN", "USER", username, "roles " + roles));
     return new Outcome(tokens.issue(username, roles), user, null);
   }

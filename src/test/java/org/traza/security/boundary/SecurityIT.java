@@ -39,6 +39,10 @@ class SecurityIT extends AgainstServer {
     assertThat(claims.getJsonArray("groups")).hasSize(2);
     assertThat(claims.containsKey("exp") && claims.containsKey("jti")).isTrue();
 
+    assertThat(api.audit("action=LOGIN&outcome=SUCCESS&actor=" + user.username()))
+        .as("a login is on record under the name that logged in")
+        .hasSize(1);
+
     Reply me = api.get("/api/auth/me", body.getString("token"));
     assertThat(me.json().getString("username")).isEqualTo(user.username());
     assertThat(
