@@ -30,7 +30,7 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.traza");
 
-  private static final List<String> FEATURES = List.of("registry", "security", "audit");
+  private static final List<String> FEATURES = List.of("registry", "security", "audit", "marking");
 
   @Test
   void every_endpoint_declares_its_roles() {
@@ -113,7 +113,11 @@ class ArchitectureTest {
         .resideInAPackage("org.traza.platform..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("org.traza.registry..", "org.traza.security..", "org.traza.audit..")
+        .resideInAnyPackage(
+            "org.traza.registry..",
+            "org.traza.security..",
+            "org.traza.audit..",
+            "org.traza.marking..")
         .check(CLASSES);
   }
 

@@ -188,6 +188,12 @@ class RoleMatrixIT extends AgainstServer {
 
     endpoint(
         "GET",
+        "/api/firearms/{id}/marking",
+        () -> freshFirearm() + "/marking",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "GET",
         "/api/audit-entries",
         () -> "/api/audit-entries?limit=5",
         () -> null,

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * check character so that a misread or mistyped marking is refused, not mistaken for another.
  *
  * <pre>
- * TZ1 &lt;registry id, base 36&gt; &lt;make code&gt; &lt;country&gt;&lt;year&gt; &lt;serial&gt; [I&lt;country&gt;&lt;year&gt;] [S&lt;agency&gt;] &lt;check&gt;
+ * TZ1 &lt;registry id, base 36&gt; &lt;make code&gt; &lt;country&gt;[&lt;year&gt;] &lt;serial&gt; [I&lt;country&gt;&lt;year&gt;] [S&lt;agency&gt;] &lt;check&gt;
  * TZ1 2N9C GLOCK AT2019 ABC12345 IAR2021 SPNP 7
  * </pre>
  *
@@ -22,7 +22,7 @@ public record TrazaMarking(
     long registryId,
     String makeCode,
     String countryOfManufacture,
-    int yearOfManufacture,
+    Integer yearOfManufacture,
     String serial,
     String importCountry,
     Integer importYear,
@@ -33,7 +33,7 @@ public record TrazaMarking(
 
   private static final Pattern GRAMMAR =
       Pattern.compile(
-          "TZ1 ([0-9A-Z]{1,13}) ([0-9A-Z]{1,20}) ([A-Z]{2})(\\d{4}) ([0-9A-Z./]{1,60})"
+          "TZ1 ([0-9A-Z]{1,13}) ([0-9A-Z]{1,20}) ([A-Z]{2})(\\d{4})? ([0-9A-Z./]{1,60})"
               + "(?: I([A-Z]{2})(\\d{4}))?(?: S([0-9A-Z]{1,10}))? ([0-9A-Z])");
 
   public TrazaMarking {
@@ -43,7 +43,7 @@ public record TrazaMarking(
     require("makeCode", makeCode, "[0-9A-Z]{1,20}");
     require("countryOfManufacture", countryOfManufacture, "[A-Z]{2}");
     require("serial", serial, "[0-9A-Z./]{1,60}");
-    if (yearOfManufacture < 1000 || yearOfManufacture > 9999) {
+    if (yearOfManufacture != null && (yearOfManufacture < 1000 || yearOfManufacture > 9999)) {
       throw new IllegalArgumentException("year of manufacture must have four digits");
     }
     if ((importCountry == null) != (importYear == null)) {
@@ -76,7 +76,7 @@ public record TrazaMarking(
             .append(makeCode)
             .append(' ')
             .append(countryOfManufacture)
-            .append(yearOfManufacture)
+            .append(yearOfManufacture == null ? "" : yearOfManufacture.toString())
             .append(' ')
             .append(serial);
     if (importCountry != null) {
@@ -115,7 +115,7 @@ public record TrazaMarking(
               Long.parseLong(m.group(1), 36),
               m.group(2),
               m.group(3),
-              Integer.parseInt(m.group(4)),
+              m.group(4) == null ? null : Integer.valueOf(m.group(4)),
               m.group(5),
               m.group(6),
               m.group(7) == null ? null : Integer.valueOf(m.group(7)),

@@ -28,6 +28,10 @@ class PayloadsTest {
 
     TrazaMarking minimal = new TrazaMarking(7, "TAURUS", "BR", 2020, "K7X91Q", null, null, null);
     assertThat(TrazaMarking.parse(minimal.encode())).contains(minimal);
+    TrazaMarking yearUnknown =
+        new TrazaMarking(8, "TAURUS", "BR", null, "K7X91R", null, null, null);
+    assertThat(yearUnknown.encode()).startsWith("TZ1 8 TAURUS BR K7X91R ");
+    assertThat(TrazaMarking.parse(yearUnknown.encode())).contains(yearUnknown);
   }
 
   @Test

@@ -1,0 +1,98 @@
+package org.traza.marking.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Arrays;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.traza.marking.control.FirearmMarkings;
+import org.traza.marking.control.SymbolRenderer;
+import org.traza.marking.entity.SymbolFormat;
+import org.traza.marking.entity.SymbolSpec;
+import org.traza.marking.entity.Symbology;
+import org.traza.platform.entity.ProblemException;
+import org.traza.registry.boundary.FirearmDirectory;
+import org.traza.security.entity.Role;
+
+/** The symbol to engrave on, or stick to, a registered firearm. */
+@Tag(
+    name = "Markings",
+    description = "Symbols for firearms: Data Matrix, QR, Code 128 as PNG or SVG")
+@Path("firearms/{id}/marking")
+@RequestScoped
+public class FirearmMarkingResource {
+
+  @Inject FirearmDirectory firearms;
+  @Inject FirearmMarkings markings;
+  @Inject SymbolRenderer renderer;
+
+  @GET
+  @Produces({"image/png", "image/svg+xml"})
+  @RolesAllowed({
+    Role.Names.ARMOURER,
+    Role.Names.INVESTIGATOR,
+    Role.Names.AUDITOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN
+  })
+  public Response symbol(
+      @PathParam("id") long id,
+      @QueryParam("symbology") @DefaultValue("DATAMATRIX") String symbology,
+      @QueryParam("format") @DefaultValue("png") String format,
+      @QueryParam("moduleSize") @DefaultValue("8") int moduleSize,
+      @QueryParam("shape") @DefaultValue("square") String shape,
+      @QueryParam("ecc") @DefaultValue("M") String ecc) {
+    SymbolSpec spec = spec(symbology, format, moduleSize, shape, ecc);
+    var firearm = firearms.find(id).orElseThrow(() -> ProblemException.notFound("firearm", id));
+    String payload = markings.of(firearm).encode();
+    SymbolRenderer.Rendered symbol;
+    try {
+      symbol = renderer.render(payload, spec);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("symbology", e.getMessage());
+    }
+    return Response.ok(symbol.bytes(), symbol.mediaType())
+        .header("X-Marking-Payload", payload)
+        .header("X-Symbol-Modules", symbol.modulesWide() + "x" + symbol.modulesHigh())
+        .build();
+  }
+
+  private static SymbolSpec spec(
+      String symbology, String format, int moduleSize, String shape, String ecc) {
+    Symbology s;
+    try {
+      s = SymbolRenderer.symbology(symbology);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          "symbology", "use one of " + Arrays.toString(Symbology.values()));
+    }
+    SymbolFormat f;
+    try {
+      f = SymbolFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid("format", "use png or svg");
+    }
+    if (!shape.equalsIgnoreCase("square") && !shape.equalsIgnoreCase("rectangle")) {
+      throw ProblemException.invalid("shape", "use square or rectangle");
+    }
+    try {
+      return new SymbolSpec(
+          s,
+          f,
+          moduleSize,
+          shape.equalsIgnoreCase("rectangle"),
+          ecc.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          e.getMessage().startsWith("moduleSize") ? "moduleSize" : "ecc", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package org.traza.marking.entity;
+
+/** Output formats of a rendered symbol. */
+public enum SymbolFormat {
+  /** A raster image at a given module size, for labels and screens. */
+  PNG("image/png"),
+  /** Vector squares, for laser and dot-peen marking software. */
+  SVG("image/svg+xml");
+
+  private final String mediaType;
+
+  SymbolFormat(String mediaType) {
+    this.mediaType = mediaType;
+  }
+
+  public String mediaType() {
+    return mediaType;
+  }
+}

@@ -1,0 +1,79 @@
+package org.traza.marking.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.traza.testing.FirearmBuilder.aFirearm;
+
+import com.google.zxing.BarcodeFormat;
+import jakarta.json.JsonObject;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.traza.scanner.payload.Payloads;
+import org.traza.scanner.payload.TrazaMarking;
+import org.traza.testing.AgainstServer;
+import org.traza.testing.Api.Role;
+import org.traza.testing.Symbols;
+
+class FirearmMarkingIT extends AgainstServer {
+
+  @Test
+  void the_data_matrix_of_a_registered_firearm_reads_back_as_its_record() throws Exception {
+    JsonObject f =
+        api.register(aFirearm().withSerial("zx-9 001").imported("Armas SA", "AR", 2021).build());
+
+    HttpResponse<byte[]> png =
+        image("/api/firearms/" + f.getInt("id") + "/marking?moduleSize=6", api.as(Role.ARMOURER));
+
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+    TrazaMarking marking =
+        (TrazaMarking)
+            Payloads.detect(Symbols.decodePng(png.body(), BarcodeFormat.DATA_MATRIX)).orElseThrow();
+    assertThat(marking.registryId()).isEqualTo(f.getInt("id"));
+    assertThat(marking.serial()).isEqualTo("ZX9001");
+    assertThat(marking.makeCode()).isEqualTo("GLOCK");
+    assertThat(marking.countryOfManufacture()).isEqualTo("AT");
+    assertThat(marking.importCountry()).isEqualTo("AR");
+  }
+
+  @Test
+  void qr_code128_and_svg_on_request() throws Exception {
+    JsonObject f = api.register(aFirearm().build());
+    String base = "/api/firearms/" + f.getInt("id") + "/marking";
+    String token = api.as(Role.INVESTIGATOR);
+
+    String qr =
+        Symbols.decodePng(image(base + "?symbology=qr&ecc=H", token).body(), BarcodeFormat.QR_CODE);
+    String code128 =
+        Symbols.decodePng(
+            image(base + "?symbology=code128&moduleSize=2", token).body(), BarcodeFormat.CODE_128);
+    assertThat(qr).isEqualTo(code128).startsWith("TZ1 ");
+
+    HttpResponse<byte[]> svg = image(base + "?format=svg&shape=rectangle", token);
+    assertThat(svg.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+    assertThat(new String(svg.body())).startsWith("<svg");
+  }
+
+  @Test
+  void bad_options_and_unknown_firearms_are_problems() {
+    JsonObject f = api.register(aFirearm().build());
+    String base = "/api/firearms/" + f.getInt("id") + "/marking";
+    assertThat(api.get(base + "?symbology=pdf417", api.admin()).status()).isEqualTo(400);
+    assertThat(api.get(base + "?format=gif", api.admin()).status()).isEqualTo(400);
+    assertThat(api.get(base + "?moduleSize=0", api.admin()).status()).isEqualTo(400);
+    assertThat(api.get("/api/firearms/987654321/marking", api.admin()).status()).isEqualTo(404);
+    assertThat(api.get(base, null).status()).isEqualTo(401);
+  }
+
+  private HttpResponse<byte[]> image(String path, String token) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(api.base().resolve(path.substring(1)))
+            .header("Authorization", "Bearer " + token)
+            .build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .build()
+        .send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+}
