@@ -36,13 +36,7 @@ public class FirearmMarkingResource {
 
   @GET
   @Produces({"image/png", "image/svg+xml"})
-  @RolesAllowed({
-    Role.Names.ARMOURER,
-    Role.Names.INVESTIGATOR,
-    Role.Names.AUDITOR,
-    Role.Names.SUPERVISOR,
-    Role.Names.ADMIN
-  })
+  @RolesAllowed(Role.Names.ANY_ROLE)
   public Response symbol(
       @PathParam("id") long id,
       @QueryParam("symbology") @DefaultValue("DATAMATRIX") String symbology,

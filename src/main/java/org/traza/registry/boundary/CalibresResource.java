@@ -42,26 +42,14 @@ public class CalibresResource extends ReferenceResource<Calibre> {
   }
 
   @GET
-  @RolesAllowed({
-    Role.Names.ARMOURER,
-    Role.Names.INVESTIGATOR,
-    Role.Names.AUDITOR,
-    Role.Names.SUPERVISOR,
-    Role.Names.ADMIN
-  })
+  @RolesAllowed(Role.Names.ANY_ROLE)
   public List<FirearmViews.Ref> all(@QueryParam("q") String query) {
     return list(query);
   }
 
   @GET
   @Path("{code}")
-  @RolesAllowed({
-    Role.Names.ARMOURER,
-    Role.Names.INVESTIGATOR,
-    Role.Names.AUDITOR,
-    Role.Names.SUPERVISOR,
-    Role.Names.ADMIN
-  })
+  @RolesAllowed(Role.Names.ANY_ROLE)
   public FirearmViews.Ref one(@PathParam("code") String code) {
     return get(code);
   }

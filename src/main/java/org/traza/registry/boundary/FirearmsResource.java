@@ -76,13 +76,7 @@ public class FirearmsResource {
   }
 
   @GET
-  @RolesAllowed({
-    Role.Names.ARMOURER,
-    Role.Names.INVESTIGATOR,
-    Role.Names.AUDITOR,
-    Role.Names.SUPERVISOR,
-    Role.Names.ADMIN
-  })
+  @RolesAllowed(Role.Names.ANY_ROLE)
   public Page<FirearmView> find(
       @QueryParam("serial") String serial,
       @QueryParam("make") String make,
@@ -115,13 +109,7 @@ public class FirearmsResource {
 
   @GET
   @Path("{id}")
-  @RolesAllowed({
-    Role.Names.ARMOURER,
-    Role.Names.INVESTIGATOR,
-    Role.Names.AUDITOR,
-    Role.Names.SUPERVISOR,
-    Role.Names.ADMIN
-  })
+  @RolesAllowed(Role.Names.ANY_ROLE)
   public Response get(@PathParam("id") long id) {
     Firearm firearm = registry.existing(id);
     if (request.hasRole(Role.Names.INVESTIGATOR)) {
@@ -132,13 +120,7 @@ public class FirearmsResource {
 
   @GET
   @Path("{id}/history")
-  @RolesAllowed({
-    Role.Names.ARMOURER,
-    Role.Names.INVESTIGATOR,
-    Role.Names.AUDITOR,
-    Role.Names.SUPERVISOR,
-    Role.Names.ADMIN
-  })
+  @RolesAllowed(Role.Names.ANY_ROLE)
   public History history(@PathParam("id") long id) {
     Firearm firearm = registry.existing(id);
     if (request.hasRole(Role.Names.INVESTIGATOR)) {

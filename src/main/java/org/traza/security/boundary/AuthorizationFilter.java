@@ -16,11 +16,13 @@ import java.util.Arrays;
 import org.traza.platform.boundary.Problems;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemType;
+import org.traza.security.entity.Role;
 
 /**
  * Enforces the roles each endpoint declares: {@code @PermitAll}, or {@code @RolesAllowed} on the
- * method or else its class. An endpoint that declares nothing is closed to everyone (and an
- * architecture test keeps that from happening). Anonymous callers get 401, the wrong role 403.
+ * method or else its class ({@code "**"}: any authenticated user). An endpoint that declares
+ * nothing is closed to everyone (and an architecture test keeps that from happening). Anonymous
+ * callers get 401, the wrong role 403.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -47,6 +49,9 @@ public class AuthorizationFilter implements ContainerRequestFilter {
       String detail = "Log in with POST /api/auth/login and send the token as a Bearer token.";
       request.failedWith(ProblemType.UNAUTHENTICATED, detail);
       ctx.abortWith(Problems.response(ProblemType.UNAUTHENTICATED, detail, request.requestId()));
+      return;
+    }
+    if (Arrays.asList(allowed).contains(Role.Names.ANY_ROLE)) {
       return;
     }
     if (Arrays.stream(allowed).noneMatch(request::hasRole)) {

@@ -20,6 +20,12 @@ public enum Role {
     public static final String SUPERVISOR = "SUPERVISOR";
     public static final String ADMIN = "ADMIN";
 
+    /**
+     * Any authenticated user, whatever their role (the Servlet specification's {@code "**"}): for
+     * reads that every role needs.
+     */
+    public static final String ANY_ROLE = "**";
+
     private Names() {}
   }
 
