@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -244,11 +243,5 @@ public final class Api {
     List<JsonObject> entries = new ArrayList<>();
     r.json().getJsonArray("items").forEach(v -> entries.add(v.asJsonObject()));
     return entries;
-  }
-
-  public static Optional<String> string(JsonObject o, String name) {
-    return o.containsKey(name) && !o.isNull(name)
-        ? Optional.of(o.getString(name))
-        : Optional.empty();
   }
 }

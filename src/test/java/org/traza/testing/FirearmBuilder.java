@@ -39,11 +39,6 @@ public final class FirearmBuilder {
     return this;
   }
 
-  public FirearmBuilder without(String field) {
-    fields.remove(field);
-    return this;
-  }
-
   public FirearmBuilder withSerial(String serial) {
     return with("serialNumber", serial);
   }

@@ -69,7 +69,7 @@ public final class ExceptionMappers {
 
   private static Response respond(Throwable thrown, RequestContext request) {
     ProblemException problem = classify(thrown);
-    request.failedWith(problem.type(), problem.getMessage());
+    request.failedWith(problem.type());
     if (problem.type().status() >= 500) {
       LOG.log(
           System.Logger.Level.ERROR,

@@ -104,7 +104,7 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
 
   private void tooLarge(ContainerRequestContext ctx) {
     String detail = "The request body is larger than the limit of " + maxBodyBytes + " bytes.";
-    request.failedWith(ProblemType.PAYLOAD_TOO_LARGE, detail);
+    request.failedWith(ProblemType.PAYLOAD_TOO_LARGE);
     ctx.abortWith(Problems.response(ProblemType.PAYLOAD_TOO_LARGE, detail, request.requestId()));
   }
 

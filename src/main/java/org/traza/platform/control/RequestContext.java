@@ -18,7 +18,6 @@ public class RequestContext {
   private String username;
   private Set<String> roles = Set.of();
   private ProblemType problem;
-  private String problemDetail;
   private boolean audited;
 
   public void begin(String requestId, String clientAddress) {
@@ -31,9 +30,8 @@ public class RequestContext {
     this.roles = Set.copyOf(roles);
   }
 
-  public void failedWith(ProblemType problem, String detail) {
+  public void failedWith(ProblemType problem) {
     this.problem = problem;
-    this.problemDetail = detail;
   }
 
   public String requestId() {
@@ -63,10 +61,6 @@ public class RequestContext {
 
   public Optional<ProblemType> problem() {
     return Optional.ofNullable(problem);
-  }
-
-  public String problemDetail() {
-    return problemDetail;
   }
 
   /** Set while an audit entry for this request is pending commit; cleared if it rolls back. */

@@ -82,7 +82,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   }
 
   private void refuse(ContainerRequestContext ctx, String detail) {
-    request.failedWith(ProblemType.UNAUTHENTICATED, detail);
+    request.failedWith(ProblemType.UNAUTHENTICATED);
     ctx.abortWith(Problems.response(ProblemType.UNAUTHENTICATED, detail, request.requestId()));
   }
 }

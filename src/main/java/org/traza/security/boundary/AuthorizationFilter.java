@@ -47,7 +47,7 @@ public class AuthorizationFilter implements ContainerRequestFilter {
     String[] allowed = allowedRoles(method);
     if (request.username().isEmpty()) {
       String detail = "Log in with POST /api/auth/login and send the token as a Bearer token.";
-      request.failedWith(ProblemType.UNAUTHENTICATED, detail);
+      request.failedWith(ProblemType.UNAUTHENTICATED);
       ctx.abortWith(Problems.response(ProblemType.UNAUTHENTICATED, detail, request.requestId()));
       return;
     }
@@ -59,7 +59,7 @@ public class AuthorizationFilter implements ContainerRequestFilter {
           allowed.length == 0
               ? "This endpoint is closed."
               : "This needs one of the roles " + String.join(", ", allowed) + ".";
-      request.failedWith(ProblemType.FORBIDDEN, detail);
+      request.failedWith(ProblemType.FORBIDDEN);
       ctx.abortWith(Problems.response(ProblemType.FORBIDDEN, detail, request.requestId()));
     }
   }
