@@ -1,0 +1,4 @@
+package org.traza.scanner.decode;
+
+/** A position in the submitted image, in pixels from its top-left corner. */
+public record Point(double x, double y) {}

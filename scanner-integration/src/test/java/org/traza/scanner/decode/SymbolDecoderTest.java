@@ -1,0 +1,249 @@
+package org.traza.scanner.decode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.MultiFormatWriter;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.datamatrix.encoder.SymbolShapeHint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SymbolDecoderTest {
+
+  private static final String MARKING = "TZ1 2S KGK DE2019 G17ABC123 S1PNC 7";
+  // no time budget: a cold JIT must not make a test skip the pass it is about
+  private final SymbolDecoder decoder =
+      new SymbolDecoder(EnumSet.allOf(Symbology.class), Long.MAX_VALUE);
+
+  @ParameterizedTest
+  @EnumSource(Symbology.class)
+  void reads_a_symbol_in_any_quarter_turn_and_inverted(Symbology symbology) throws Exception {
+    GrayImage upright = render(symbology, MARKING, 4);
+    List<UnaryOperator<GrayImage>> views =
+        List.of(
+            g -> g,
+            GrayImage::rotatedClockwise,
+            g -> g.rotatedClockwise().rotatedClockwise(),
+            g -> g.rotatedClockwise().rotatedClockwise().rotatedClockwise(),
+            GrayImage::inverted,
+            g -> g.inverted().rotatedClockwise());
+    for (UnaryOperator<GrayImage> view : views) {
+      assertThat(decoder.decode(view.apply(upright)))
+          .extracting(DecodedSymbol::symbology, DecodedSymbol::text)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(symbology, MARKING));
+    }
+  }
+
+  @Test
+  void reads_a_mirrored_data_matrix() throws Exception {
+    GrayImage mirrored = render(Symbology.DATA_MATRIX, MARKING, 4).mirrored();
+    assertThat(decoder.decode(mirrored)).extracting(DecodedSymbol::text).containsExactly(MARKING);
+  }
+
+  @Test
+  void reads_a_tiny_symbol_with_one_pixel_modules_and_no_quiet_zone() throws Exception {
+    BitMatrix matrix =
+        new MultiFormatWriter()
+            .encode(
+                MARKING,
+                BarcodeFormat.DATA_MATRIX,
+                0,
+                0,
+                Map.of(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE));
+    assertThat(decoder.decode(toImage(matrix, 1, 0)))
+        .extracting(DecodedSymbol::text)
+        .containsExactly(MARKING);
+  }
+
+  @Test
+  void reads_through_noise_and_blur() throws Exception {
+    GrayImage clean = render(Symbology.QR_CODE, MARKING, 6);
+    GrayImage noisy = blurred(withNoise(clean, 60, new Random(7)));
+    assertThat(decoder.decode(noisy)).extracting(DecodedSymbol::text).containsExactly(MARKING);
+  }
+
+  @Test
+  void finds_every_symbol_of_a_sheet_with_its_position() throws Exception {
+    GrayImage left = render(Symbology.QR_CODE, "TRAZA-LEFT-0001", 5);
+    GrayImage right = render(Symbology.QR_CODE, "TRAZA-RIGHT-0002", 5);
+    int w = left.width() + right.width() + 40;
+    int h = Math.max(left.height(), right.height());
+    byte[] px = new byte[w * h];
+    java.util.Arrays.fill(px, (byte) 0xFF);
+    paste(px, w, left, 0);
+    paste(px, w, right, left.width() + 40);
+
+    List<DecodedSymbol> found = decoder.decode(GrayImage.of(w, h, px));
+
+    assertThat(found)
+        .extracting(DecodedSymbol::text)
+        .containsExactlyInAnyOrder("TRAZA-LEFT-0001", "TRAZA-RIGHT-0002");
+    DecodedSymbol right2 =
+        found.stream().filter(s -> s.text().endsWith("0002")).findFirst().orElseThrow();
+    assertThat(right2.corners()).allSatisfy(p -> assertThat(p.x()).isGreaterThan(left.width()));
+  }
+
+  @Test
+  void reports_gs1_content_without_its_leading_fnc1_and_with_the_aim_identifier_for_parsers()
+      throws Exception {
+    BitMatrix matrix =
+        new MultiFormatWriter()
+            .encode(
+                "8004950110153000012345",
+                BarcodeFormat.DATA_MATRIX,
+                0,
+                0,
+                Map.of(EncodeHintType.GS1_FORMAT, true, EncodeHintType.DATA_MATRIX_COMPACT, true));
+    DecodedSymbol symbol = decoder.decode(toImage(matrix, 4, 4)).get(0);
+    assertThat(symbol.gs1()).isTrue();
+    assertThat(symbol.text()).isEqualTo("8004950110153000012345");
+    assertThat(symbol.payloadText()).isEqualTo("]d28004950110153000012345");
+  }
+
+  @Test
+  void reads_nothing_where_there_is_no_symbol() {
+    Random random = new Random(42);
+    byte[] noise = new byte[300 * 200];
+    random.nextBytes(noise);
+    byte[] blank = new byte[300 * 200];
+    java.util.Arrays.fill(blank, (byte) 0xFF);
+    byte[] gradient = new byte[300 * 200];
+    for (int i = 0; i < gradient.length; i++) {
+      gradient[i] = (byte) (i % 300 * 255 / 300);
+    }
+    for (byte[] px : List.of(noise, blank, gradient)) {
+      assertThat(decoder.decode(GrayImage.of(300, 200, px))).isEmpty();
+    }
+  }
+
+  /** ZXing black-box style: hard photos, a threshold, and never a wrong text. */
+  @Test
+  void reads_the_golden_photos_that_plain_zxing_misses() throws IOException {
+    List<String> missed = new ArrayList<>();
+    List<String> wrong = new ArrayList<>();
+    int rows = 0;
+    try (InputStream in = getClass().getResourceAsStream("golden/expected.tsv")) {
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      for (String line : List.of(lines).subList(1, lines.length)) {
+        String[] f = line.split("\t");
+        String expected = new String(Base64.getDecoder().decode(f[2]), StandardCharsets.UTF_8);
+        Symbology symbology = f[1].equals("qrcode") ? Symbology.QR_CODE : Symbology.DATA_MATRIX;
+        GrayImage image;
+        try (InputStream png = getClass().getResourceAsStream("golden/" + f[0])) {
+          image = Images.toGray(ImageIO.read(png));
+        }
+        rows++;
+        List<DecodedSymbol> found =
+            new SymbolDecoder(EnumSet.of(symbology), Long.MAX_VALUE).decode(image);
+        if (found.stream().noneMatch(s -> s.text().equals(expected))) {
+          (found.isEmpty() ? missed : wrong).add(f[0]);
+        }
+      }
+    }
+    assertThat(rows).isEqualTo(21);
+    assertThat(wrong).as("misreads").isEmpty();
+    assertThat(missed).as("images no longer read").hasSizeLessThanOrEqualTo(1);
+  }
+
+  static GrayImage render(Symbology symbology, String text, int module) throws WriterException {
+    BarcodeFormat format =
+        switch (symbology) {
+          case DATA_MATRIX -> BarcodeFormat.DATA_MATRIX;
+          case QR_CODE -> BarcodeFormat.QR_CODE;
+          case CODE_128 -> BarcodeFormat.CODE_128;
+        };
+    BitMatrix matrix = new MultiFormatWriter().encode(text, format, 0, 0, Map.of());
+    int quiet = symbology == Symbology.CODE_128 ? 10 : 4;
+    GrayImage image = toImage(matrix, module, quiet);
+    return symbology == Symbology.CODE_128 ? tall(image, 60) : image;
+  }
+
+  private static GrayImage toImage(BitMatrix matrix, int module, int quietModules) {
+    int w = (matrix.getWidth() + 2 * quietModules) * module;
+    int h = (matrix.getHeight() + 2 * quietModules) * module;
+    byte[] px = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int mx = x / module - quietModules;
+        int my = y / module - quietModules;
+        boolean black =
+            mx >= 0
+                && my >= 0
+                && mx < matrix.getWidth()
+                && my < matrix.getHeight()
+                && matrix.get(mx, my);
+        px[y * w + x] = (byte) (black ? 0 : 255);
+      }
+    }
+    return GrayImage.of(w, h, px);
+  }
+
+  /** A one-row 1D matrix stretched to a bar height. */
+  private static GrayImage tall(GrayImage row, int height) {
+    byte[] px = new byte[row.width() * height];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < row.width(); x++) {
+        px[y * row.width() + x] = (byte) row.luminance(x, row.height() / 2);
+      }
+    }
+    return GrayImage.of(row.width(), height, px);
+  }
+
+  private static GrayImage withNoise(GrayImage image, int amplitude, Random random) {
+    byte[] px = new byte[image.width() * image.height()];
+    for (int y = 0; y < image.height(); y++) {
+      for (int x = 0; x < image.width(); x++) {
+        int v = image.luminance(x, y) + random.nextInt(2 * amplitude + 1) - amplitude;
+        px[y * image.width() + x] = (byte) Math.max(0, Math.min(255, v));
+      }
+    }
+    return GrayImage.of(image.width(), image.height(), px);
+  }
+
+  private static GrayImage blurred(GrayImage image) {
+    int w = image.width();
+    int h = image.height();
+    byte[] px = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int sum = 0;
+        int n = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int xx = x + dx;
+            int yy = y + dy;
+            if (xx >= 0 && yy >= 0 && xx < w && yy < h) {
+              sum += image.luminance(xx, yy);
+              n++;
+            }
+          }
+        }
+        px[y * w + x] = (byte) (sum / n);
+      }
+    }
+    return GrayImage.of(w, h, px);
+  }
+
+  private static void paste(byte[] px, int width, GrayImage image, int left) {
+    for (int y = 0; y < image.height(); y++) {
+      for (int x = 0; x < image.width(); x++) {
+        px[y * width + left + x] = (byte) image.luminance(x, y);
+      }
+    }
+  }
+}
