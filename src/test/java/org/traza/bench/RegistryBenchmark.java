@@ -129,6 +129,7 @@ class RegistryBenchmark {
         results.add(
             measure("JDBC exact serial lookup (same index)", clients, LOOKUPS, jdbcLookup()));
       }
+      labelsAndScans(api, token);
       line("resident memory after the runs: %,d MiB", server.residentMiB());
       printTable();
     } finally {
@@ -141,6 +142,77 @@ class RegistryBenchmark {
     System.out.println(
         "written: " + out.toAbsolutePath().resolve("registry.txt") + " and registry.svg");
     assertThat(results).allSatisfy(r -> assertThat(r.perSecond()).isPositive());
+  }
+
+  /**
+   * A PDF sheet of 1000 labels through the REST API, and the photo of its first page decoded
+   * through the REST API: the markings issue's batch and scan figures.
+   */
+  private void labelsAndScans(Api api, String token) throws Exception {
+    progress("REST label sheet of 1000 labels, 3 runs");
+    jakarta.json.JsonArrayBuilder ids = jakarta.json.Json.createArrayBuilder();
+    try (Connection c = connect();
+        var rs =
+            c.createStatement().executeQuery("SELECT id FROM firearm ORDER BY id LIMIT 1000")) {
+      while (rs.next()) {
+        ids.add(rs.getLong(1));
+      }
+    }
+    String body = jakarta.json.Json.createObjectBuilder().add("firearmIds", ids).build().toString();
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build();
+    double[] seconds = new double[3];
+    byte[] pdf = null;
+    for (int run = 0; run < seconds.length; run++) {
+      long start = System.nanoTime();
+      var response =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(api.base().resolve("api/marking-labels"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      seconds[run] = (System.nanoTime() - start) / 1e9;
+      if (response.statusCode() != 200) {
+        throw new AssertionError(
+            "labels: " + response.statusCode() + " " + new String(response.body()));
+      }
+      pdf = response.body();
+    }
+    java.util.Arrays.sort(seconds);
+    line(
+        "REST PDF sheet of 1000 labels (POST /api/marking-labels): median %.2f s of 3, %,d bytes",
+        seconds[1], pdf.length);
+
+    progress("REST decode of a photographed label page, 20 runs");
+    byte[] jpeg;
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      var page =
+          new org.apache.pdfbox.rendering.PDFRenderer(document)
+              .renderImageWithDPI(0, 150, org.apache.pdfbox.rendering.ImageType.GRAY);
+      var out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(page, "jpeg", out);
+      jpeg = out.toByteArray();
+    }
+    double[] millis = new double[20];
+    int symbols = 0;
+    for (int run = 0; run < millis.length; run++) {
+      long start = System.nanoTime();
+      var r = api.postBytes("/api/scans/decode", token, "image/jpeg", jpeg);
+      millis[run] = (System.nanoTime() - start) / 1e6;
+      if (r.status() != 200) {
+        throw new AssertionError("decode: " + r);
+      }
+      symbols = r.json().getJsonArray("symbols").size();
+    }
+    java.util.Arrays.sort(millis);
+    line(
+        "REST decode of one photographed A4 label page (1240 x 1754 px, JPEG): median %.0f ms,"
+            + " %d of 21 symbols found and resolved",
+        millis[10], symbols);
   }
 
   private static String seededSerial() {

@@ -115,15 +115,20 @@ public final class Api {
       b.header("Content-Type", contentType);
     }
     headers.forEach(b::header);
-    try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(r.statusCode(), r);
-    } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+    return exchange(b.build(), method + " " + path);
+  }
+
+  /** POSTs raw bytes (an image upload) with {@code contentType}. */
+  public Reply postBytes(String path, String token, String contentType, byte[] body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.substring(1)))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
     }
+    return exchange(b.build(), "POST " + path);
   }
 
   /** Sends {@code body} without a Content-Length (chunked), as a streaming client would. */
@@ -138,11 +143,15 @@ public final class Api {
                 HttpRequest.BodyPublishers.ofInputStream(
                     () -> new java.io.ByteArrayInputStream(bytes)))
             .build();
+    return exchange(request, "POST " + path);
+  }
+
+  private static Reply exchange(HttpRequest request, String what) {
     try {
       HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       return new Reply(r.statusCode(), r);
     } catch (IOException e) {
-      throw new IllegalStateException("POST " + path + " failed: " + e, e);
+      throw new IllegalStateException(what + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

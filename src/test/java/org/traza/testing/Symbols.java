@@ -36,4 +36,20 @@ public final class Symbols {
       throw new AssertionError("no " + format + " symbol could be read", e);
     }
   }
+
+  /**
+   * A PNG signature and header chunk declaring {@code width} x {@code height} pixels, with no pixel
+   * data: the start of a decompression bomb.
+   */
+  public static byte[] pngHeaderOnly(int width, int height) {
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+    ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    ihdr.putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0});
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(ihdr.array());
+    java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+    png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    png.putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+    return png.array();
+  }
 }

@@ -35,7 +35,7 @@ public class FirearmMarkingResource {
   @Inject SymbolRenderer renderer;
 
   @GET
-  @Produces({"image/png", "image/svg+xml"})
+  @Produces({"image/png", "image/svg+xml", "application/zpl"})
   @RolesAllowed(Role.Names.ANY_ROLE)
   public Response symbol(
       @PathParam("id") long id,
@@ -43,24 +43,68 @@ public class FirearmMarkingResource {
       @QueryParam("format") @DefaultValue("png") String format,
       @QueryParam("moduleSize") @DefaultValue("8") int moduleSize,
       @QueryParam("shape") @DefaultValue("square") String shape,
-      @QueryParam("ecc") @DefaultValue("M") String ecc) {
-    SymbolSpec spec = spec(symbology, format, moduleSize, shape, ecc);
+      @QueryParam("ecc") @DefaultValue("M") String ecc,
+      @QueryParam("sizeMm") Double sizeMm,
+      @QueryParam("dpi") Integer dpi,
+      @QueryParam("payload") @DefaultValue("TZ1") String payloadKind) {
+    SymbolSpec spec = spec(symbology, format, moduleSize, shape, ecc, sizeMm, dpi);
     var firearm = firearms.find(id).orElseThrow(() -> ProblemException.notFound("firearm", id));
-    String payload = markings.of(firearm).encode();
+    String payload;
+    try {
+      payload = markings.payload(firearm, kind(payloadKind)).encode();
+    } catch (IllegalStateException e) {
+      throw ProblemException.invalid("payload", e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          "payload", "this record does not fit " + payloadKind + ": " + e.getMessage());
+    }
     SymbolRenderer.Rendered symbol;
     try {
       symbol = renderer.render(payload, spec);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("symbology", e.getMessage());
+      throw ProblemException.invalid(
+          e.getMessage().contains(" dpi") ? "sizeMm" : "symbology", e.getMessage());
     }
     return Response.ok(symbol.bytes(), symbol.mediaType())
-        .header("X-Marking-Payload", payload)
+        // control characters (UII, GS1) travel in the header as \\u escapes
+        .header("X-Marking-Payload", headerSafe(payload))
         .header("X-Symbol-Modules", symbol.modulesWide() + "x" + symbol.modulesHigh())
+        .header(
+            "X-Symbol-Size-Mm",
+            String.format(
+                Locale.ROOT, "%.2f", SymbolRenderer.printedSizeMm(spec, symbol.modulesWide())))
         .build();
   }
 
+  private static FirearmMarkings.PayloadKind kind(String name) {
+    try {
+      return FirearmMarkings.PayloadKind.valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          "payload", "use one of " + Arrays.toString(FirearmMarkings.PayloadKind.values()));
+    }
+  }
+
+  private static String headerSafe(String payload) {
+    StringBuilder out = new StringBuilder(payload.length());
+    for (char c : payload.toCharArray()) {
+      if (c < 0x20 || c > 0x7E) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private static SymbolSpec spec(
-      String symbology, String format, int moduleSize, String shape, String ecc) {
+      String symbology,
+      String format,
+      int moduleSize,
+      String shape,
+      String ecc,
+      Double sizeMm,
+      Integer dpi) {
     Symbology s;
     try {
       s = SymbolRenderer.symbology(symbology);
@@ -72,7 +116,7 @@ public class FirearmMarkingResource {
     try {
       f = SymbolFormat.valueOf(format.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("format", "use png or svg");
+      throw ProblemException.invalid("format", "use png, svg or zpl");
     }
     if (!shape.equalsIgnoreCase("square") && !shape.equalsIgnoreCase("rectangle")) {
       throw ProblemException.invalid("shape", "use square or rectangle");
@@ -83,10 +127,16 @@ public class FirearmMarkingResource {
           f,
           moduleSize,
           shape.equalsIgnoreCase("rectangle"),
-          ecc.trim().toUpperCase(Locale.ROOT));
+          ecc.trim().toUpperCase(Locale.ROOT),
+          sizeMm,
+          dpi != null ? dpi : f == SymbolFormat.ZPL ? 203 : 300);
     } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
-          e.getMessage().startsWith("moduleSize") ? "moduleSize" : "ecc", e.getMessage());
+      String m = e.getMessage();
+      String field =
+          m.startsWith("moduleSize")
+              ? "moduleSize"
+              : m.startsWith("sizeMm") ? "sizeMm" : m.startsWith("dpi") ? "dpi" : "ecc";
+      throw ProblemException.invalid(field, m);
     }
   }
 }

@@ -18,7 +18,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import org.traza.marking.entity.SymbolFormat;
 import org.traza.marking.entity.SymbolSpec;
 import org.traza.marking.entity.Symbology;
@@ -39,11 +46,53 @@ public class SymbolRenderer {
 
   public Rendered render(String payload, SymbolSpec spec) {
     BitMatrix modules = modules(payload, spec);
+    int inner = modules.getWidth() - 2 * quietZone(spec.symbology());
     byte[] bytes =
-        spec.format() == SymbolFormat.PNG
-            ? png(modules, spec.moduleSize())
-            : svg(modules, spec.moduleSize()).getBytes(StandardCharsets.UTF_8);
+        switch (spec.format()) {
+          case PNG -> png(modules, pixelsPerModule(spec, inner), spec.dpi());
+          case SVG -> svg(modules, spec, inner).getBytes(StandardCharsets.UTF_8);
+          case ZPL -> zpl(payload, spec, inner).getBytes(StandardCharsets.US_ASCII);
+        };
     return new Rendered(bytes, spec.format().mediaType(), modules.getWidth(), modules.getHeight());
+  }
+
+  /** Modules of quiet zone on each side, as {@link #modules} adds them. */
+  static int quietZone(Symbology symbology) {
+    return switch (symbology) {
+      case DATAMATRIX -> 2;
+      case QR -> 4;
+      case CODE128 -> 10;
+    };
+  }
+
+  /**
+   * Pixels (or printer dots) per module: the requested module size, or the one that gives the
+   * requested physical width at the resolution, never below one.
+   */
+  static int pixelsPerModule(SymbolSpec spec, int innerModules) {
+    if (spec.sizeMm() == null) {
+      return spec.moduleSize();
+    }
+    double exact = spec.sizeMm() / 25.4 * spec.dpi() / innerModules;
+    if (exact < 1) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "%.1f mm holds %d modules only at %d dpi or more",
+              spec.sizeMm(),
+              innerModules,
+              (int) Math.ceil(innerModules * 25.4 / spec.sizeMm())));
+    }
+    return (int) Math.round(exact);
+  }
+
+  /** What the symbol measures without its quiet zone once printed, in millimetres. */
+  public static double printedSizeMm(SymbolSpec spec, int modulesWide) {
+    int inner = modulesWide - 2 * quietZone(spec.symbology());
+    if (spec.format() == SymbolFormat.SVG && spec.sizeMm() != null) {
+      return spec.sizeMm();
+    }
+    return inner * pixelsPerModule(spec, inner) * 25.4 / spec.dpi();
   }
 
   /** One bit per module, quiet zone included. */
@@ -60,6 +109,13 @@ public class SymbolRenderer {
     }
   }
 
+  /** GS1 content is written with a leading FNC1, which Traza's payloads spell as a GS. */
+  static boolean isGs1(String payload) {
+    return !payload.isEmpty() && payload.charAt(0) == GS;
+  }
+
+  private static final char GS = 0x1D;
+
   private static BitMatrix dataMatrix(String payload, boolean rectangular) {
     Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
     hints.put(
@@ -67,10 +123,16 @@ public class SymbolRenderer {
         rectangular ? SymbolShapeHint.FORCE_RECTANGLE : SymbolShapeHint.FORCE_SQUARE);
     // The minimal ("compact") encoder gives the smallest square symbol; with a forced rectangle
     // ZXing 3.5.4 picks a symbol that does not fit its codewords, so rectangles use the default.
-    if (!rectangular) {
+    // GS1 needs the compact encoder: only it writes FNC1 in first position.
+    if (!rectangular || isGs1(payload)) {
       hints.put(EncodeHintType.DATA_MATRIX_COMPACT, Boolean.TRUE);
     }
-    return new DataMatrixWriter().encode(payload, BarcodeFormat.DATA_MATRIX, 0, 0, hints);
+    String text = payload;
+    if (isGs1(payload)) {
+      hints.put(EncodeHintType.GS1_FORMAT, Boolean.TRUE);
+      text = payload.substring(1);
+    }
+    return new DataMatrixWriter().encode(text, BarcodeFormat.DATA_MATRIX, 0, 0, hints);
   }
 
   private static BitMatrix qr(String payload, String ecc) throws WriterException {
@@ -80,11 +142,18 @@ public class SymbolRenderer {
         ErrorCorrectionLevel.valueOf(ecc.toUpperCase(Locale.ROOT)));
     hints.put(EncodeHintType.MARGIN, 4);
     hints.put(EncodeHintType.CHARACTER_SET, "ISO-8859-1");
-    return new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0, hints);
+    String text = payload;
+    if (isGs1(payload)) {
+      hints.put(EncodeHintType.GS1_FORMAT, Boolean.TRUE);
+      text = payload.substring(1);
+    }
+    return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, hints);
   }
 
   private static BitMatrix code128(String payload) {
-    boolean[] bars = new Code128Writer().encode(payload);
+    // ZXing's Code 128 writer takes U+00F1 for FNC1
+    String text = isGs1(payload) ? "\u00f1" + payload.substring(1) : payload;
+    boolean[] bars = new Code128Writer().encode(text);
     int margin = 10;
     BitMatrix m = new BitMatrix(bars.length + 2 * margin, CODE128_HEIGHT);
     for (int x = 0; x < bars.length; x++) {
@@ -107,9 +176,12 @@ public class SymbolRenderer {
     return m;
   }
 
-  private static byte[] png(BitMatrix modules, int moduleSize) {
+  private static byte[] png(BitMatrix modules, int moduleSize, int dpi) {
     int w = modules.getWidth() * moduleSize;
     int h = modules.getHeight() * moduleSize;
+    if ((long) w * h > 64L * 1024 * 1024) {
+      throw new IllegalArgumentException("the image would exceed 64 megapixels");
+    }
     BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY);
     int[] row = new int[w];
     for (int y = 0; y < modules.getHeight(); y++) {
@@ -121,16 +193,84 @@ public class SymbolRenderer {
         image.setRGB(0, y * moduleSize + dy, w, 1, row, 0, w);
       }
     }
-    try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      ImageIO.write(image, "png", out);
+    try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata metadata =
+          writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+      // pHYs: the resolution, so that printing software prints the intended physical size
+      IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+      String perMetre = Integer.toString((int) Math.round(dpi / 0.0254));
+      phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+      phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+      phys.setAttribute("unitSpecifier", "meter");
+      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+      root.appendChild(phys);
+      metadata.mergeTree("javax_imageio_png_1.0", root);
+      writer.setOutput(ios);
+      writer.write(null, new IIOImage(image, null, metadata), param);
+      writer.dispose();
+      ios.flush();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * One ZPL II label: the printer draws the symbol from the payload (^BX Data Matrix ECC 200, ^BQ
+   * QR, ^BC Code 128) at the module size in dots that gives the requested size, field data escaped
+   * with ^FH so that no payload character can end a command.
+   */
+  private static String zpl(String payload, SymbolSpec spec, int innerModules) {
+    if (isGs1(payload)) {
+      // FNC1 spellings differ per ZPL barcode command; not written until a printer is at hand to
+      // try
+      throw new IllegalArgumentException(
+          "GS1 payloads are not written as ZPL; use PNG, SVG or PDF");
+    }
+    int dots = pixelsPerModule(spec, innerModules);
+    String data = zplHex(payload);
+    String symbol =
+        switch (spec.symbology()) {
+          case DATAMATRIX -> "^BXN," + dots + ",200,,,6^FH\\^FD" + data + "^FS";
+          case QR ->
+              "^BQN,2,"
+                  + Math.min(10, dots)
+                  + "^FH\\^FD"
+                  + spec.errorCorrection()
+                  + "A,"
+                  + data
+                  + "^FS";
+          case CODE128 ->
+              "^BY"
+                  + Math.min(10, dots)
+                  + "^BCN,"
+                  + dots * CODE128_HEIGHT
+                  + ",N,N,N^FH\\^FD"
+                  + data
+                  + "^FS";
+        };
+    return "^XA^CI28^LH0,0^FO20,20" + symbol + "^XZ\n";
+  }
+
+  /** ZPL field data with ^, ~ and \ (and anything outside printable ASCII) as ^FH hex escapes. */
+  static String zplHex(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      if (c < 0x20 || c > 0x7E || c == '^' || c == '~' || c == '\\') {
+        out.append('\\').append(String.format(Locale.ROOT, "%02X", c));
+      } else {
+        out.append((char) c);
+      }
+    }
+    return out.toString();
+  }
+
   /** Squares merged into horizontal runs, one path: what marking software imports best. */
-  private static String svg(BitMatrix modules, int moduleSize) {
+  private static String svg(BitMatrix modules, SymbolSpec spec, int innerModules) {
     int w = modules.getWidth();
     int h = modules.getHeight();
     StringBuilder path = new StringBuilder();
@@ -156,13 +296,25 @@ public class SymbolRenderer {
             .append('z');
       }
     }
+    // with a physical size, width and height in millimetres: marking software then engraves the
+    // symbol at that size
+    String width;
+    String height;
+    if (spec.sizeMm() != null) {
+      double module = spec.sizeMm() / innerModules;
+      width = String.format(Locale.ROOT, "%.3fmm", w * module);
+      height = String.format(Locale.ROOT, "%.3fmm", h * module);
+    } else {
+      width = Integer.toString(w * spec.moduleSize());
+      height = Integer.toString(h * spec.moduleSize());
+    }
     return String.format(
         Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%s\" height=\"%s\" viewBox=\"0 0 %d %d\""
             + " shape-rendering=\"crispEdges\"><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>"
             + "<path fill=\"#000\" d=\"%s\"/></svg>%n",
-        w * moduleSize,
-        h * moduleSize,
+        width,
+        height,
         w,
         h,
         w,

@@ -5,7 +5,9 @@ public enum SymbolFormat {
   /** A raster image at a given module size, for labels and screens. */
   PNG("image/png"),
   /** Vector squares, for laser and dot-peen marking software. */
-  SVG("image/svg+xml");
+  SVG("image/svg+xml"),
+  /** Zebra Programming Language: one label with the printer drawing the symbol itself. */
+  ZPL("application/zpl");
 
   private final String mediaType;
 

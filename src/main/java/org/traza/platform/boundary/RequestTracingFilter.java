@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,6 +51,11 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
   @ConfigProperty(name = "api.max-body-bytes", defaultValue = "1048576")
   long maxBodyBytes;
 
+  /** Photos of markings are larger than any JSON request: their own limit. */
+  @Inject
+  @ConfigProperty(name = "scan.max-bytes", defaultValue = "16777216")
+  long maxImageBytes;
+
   @Override
   public void filter(ContainerRequestContext ctx) throws IOException {
     ctx.setProperty(STARTED, System.nanoTime());
@@ -65,6 +71,13 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
   }
 
   private void limitBody(ContainerRequestContext ctx) throws IOException {
+    MediaType type = ctx.getMediaType();
+    long maxBodyBytes =
+        type != null
+                && ("image".equals(type.getType())
+                    || MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type))
+            ? maxImageBytes
+            : this.maxBodyBytes;
     String declared = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       try {
@@ -73,7 +86,7 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
           if (length <= DRAIN_LIMIT) {
             drain(ctx.getEntityStream());
           }
-          tooLarge(ctx);
+          tooLarge(ctx, maxBodyBytes);
         }
         return;
       } catch (NumberFormatException e) {
@@ -85,7 +98,7 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
     if (body.length > maxBodyBytes) {
       drain(in);
-      tooLarge(ctx);
+      tooLarge(ctx, maxBodyBytes);
       return;
     }
     ctx.setEntityStream(new ByteArrayInputStream(body));
@@ -102,7 +115,7 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     }
   }
 
-  private void tooLarge(ContainerRequestContext ctx) {
+  private void tooLarge(ContainerRequestContext ctx, long maxBodyBytes) {
     String detail = "The request body is larger than the limit of " + maxBodyBytes + " bytes.";
     request.failedWith(ProblemType.PAYLOAD_TOO_LARGE);
     ctx.abortWith(Problems.response(ProblemType.PAYLOAD_TOO_LARGE, detail, request.requestId()));

@@ -7,6 +7,7 @@ package org.traza.platform.entity;
 public enum ProblemType {
   VALIDATION_FAILED(400, "validation-failed", "The request is not valid"),
   MALFORMED_BODY(400, "malformed-body", "The request body cannot be read"),
+  UNREADABLE_IMAGE(400, "unreadable-image", "The image cannot be read"),
   UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
   INVALID_CREDENTIALS(401, "invalid-credentials", "The username or password is wrong"),
   ACCOUNT_LOCKED(401, "account-locked", "The account is locked"),
@@ -16,14 +17,17 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
   CONFLICT(409, "conflict", "The request conflicts with the current state"),
   DUPLICATE_FIREARM(409, "duplicate-firearm", "This firearm is already registered"),
+  MARKING_MISMATCH(409, "marking-mismatch", "The scanned mark does not match the record"),
   RECORD_VOIDED(409, "record-voided", "The record is void"),
   CONCURRENT_MODIFICATION(409, "concurrent-modification", "Someone else changed this record"),
   PRECONDITION_FAILED(412, "precondition-failed", "The record has changed since it was read"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+  IMAGE_TOO_LARGE(413, "image-too-large", "The image has too many pixels"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The media type is not supported"),
   PRECONDITION_REQUIRED(428, "precondition-required", "An If-Match header is required"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on the server"),
-  DATABASE_UNAVAILABLE(503, "database-unavailable", "The database is unavailable");
+  DATABASE_UNAVAILABLE(503, "database-unavailable", "The database is unavailable"),
+  DECODER_BUSY(503, "decoder-busy", "Too many images are being decoded");
 
   /** Base of every problem type URI; relative, so it resolves against the server that sent it. */
   public static final String BASE = "/problems/";

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.entity.Firearm;
 import org.traza.registry.entity.FirearmStatus;
+import org.traza.registry.entity.Provenance;
 import org.traza.scanner.payload.SerialNumbers;
 
 /**
@@ -73,6 +74,51 @@ public class FirearmSearch {
     if (c.afterId() != null) {
       jpql.append(" AND f.id > :after");
       params.put("after", c.afterId());
+    }
+    jpql.append(" ORDER BY f.id");
+    TypedQuery<Firearm> query = em.createQuery(jpql.toString(), Firearm.class);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  /** The live or voided records with these ids, in id order; unknown ids are left out. */
+  public List<Firearm> findByIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT f FROM Firearm f WHERE f.id IN :ids ORDER BY f.id", Firearm.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  /**
+   * Live records whose provenance requires a mark they do not carry yet, in id order after {@code
+   * afterId}.
+   */
+  public List<Firearm> toBeMarked(Long afterId, int limit) {
+    StringBuilder jpql = new StringBuilder("SELECT f FROM Firearm f WHERE f.live = 1 AND (");
+    Map<String, Object> params = new HashMap<>();
+    String or = "";
+    for (Provenance p : Provenance.values()) {
+      if (p.requiredMarking().isEmpty()) {
+        continue;
+      }
+      String n = p.name().toLowerCase(Locale.ROOT);
+      jpql.append(or)
+          .append("(f.provenance = :p_")
+          .append(n)
+          .append(
+              " AND NOT EXISTS (SELECT m FROM FirearmMarking m WHERE m.firearm = f AND m.kind = :k_")
+          .append(n)
+          .append("))");
+      params.put("p_" + n, p);
+      params.put("k_" + n, p.requiredMarking().get());
+      or = " OR ";
+    }
+    jpql.append(")");
+    if (afterId != null) {
+      jpql.append(" AND f.id > :after");
+      params.put("after", afterId);
     }
     jpql.append(" ORDER BY f.id");
     TypedQuery<Firearm> query = em.createQuery(jpql.toString(), Firearm.class);

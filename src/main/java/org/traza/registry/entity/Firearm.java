@@ -514,6 +514,19 @@ public class Firearm {
     return version;
   }
 
+  /**
+   * The mark this firearm still lacks before it may be released (its provenance requires one and
+   * none of that kind is recorded); empty when it is fully marked or void.
+   */
+  public java.util.Optional<MarkingKind> missingMarking() {
+    if (isVoided()) {
+      return java.util.Optional.empty();
+    }
+    return provenance
+        .requiredMarking()
+        .filter(kind -> markings.stream().noneMatch(m -> m.kind() == kind));
+  }
+
   public List<FirearmMarking> markings() {
     return Collections.unmodifiableList(markings);
   }

@@ -56,6 +56,35 @@ class FirearmMarkingIT extends AgainstServer {
   }
 
   @Test
+  void gs1_giai_and_uii_symbols_scan_back_to_their_firearm() throws Exception {
+    JsonObject f = api.register(aFirearm().withSerial("GI-" + System.nanoTime()).build());
+    int id = f.getInt("id");
+    String token = api.as(Role.ARMOURER);
+    for (String query :
+        new String[] {
+          "?payload=giai&symbology=datamatrix", "?payload=giai&symbology=qr",
+          "?payload=uii&symbology=datamatrix", "?payload=serial&symbology=code128"
+        }) {
+      HttpResponse<byte[]> png = image("/api/firearms/" + id + "/marking" + query, token);
+      assertThat(png.statusCode()).as(query).isEqualTo(200);
+      var scan = api.postBytes("/api/scans/decode", token, "image/png", png.body());
+      JsonObject resolution =
+          scan.json().getJsonArray("symbols").getJsonObject(0).getJsonObject("resolution");
+      assertThat(resolution.getString("outcome")).as(query + " " + scan).isEqualTo("MATCHED");
+      assertThat(resolution.getJsonObject("firearm").getInt("id")).isEqualTo(id);
+    }
+    assertThat(
+            image("/api/firearms/" + id + "/marking?payload=giai", token)
+                .headers()
+                .firstValue("X-Marking-Payload"))
+        .hasValue("\\u001d80040614141" + id);
+    assertThat(api.get("/api/firearms/" + id + "/marking?payload=ean", token).status())
+        .isEqualTo(400);
+    assertThat(api.get("/api/firearms/" + id + "/marking?payload=giai&format=zpl", token).status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void bad_options_and_unknown_firearms_are_problems() {
     JsonObject f = api.register(aFirearm().build());
     String base = "/api/firearms/" + f.getInt("id") + "/marking";

@@ -80,4 +80,110 @@ class SymbolRendererTest {
     assertThatThrownBy(() -> new SymbolSpec(Symbology.QR, SymbolFormat.PNG, 4, false, "X"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void a_physical_size_sets_the_module_size_from_the_resolution_and_is_recorded_in_the_png()
+      throws Exception {
+    // 12 mm at 600 dpi: 283 dots across a symbol of (width - 4) modules
+    var spec = new SymbolSpec(Symbology.DATAMATRIX, SymbolFormat.PNG, 1, false, "M", 12.0, 600);
+    var rendered = renderer.render(payload, spec);
+    int inner = rendered.modulesWide() - 4;
+    int expectedModule = (int) Math.round(12.0 / 25.4 * 600 / inner);
+
+    var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(rendered.bytes()));
+    assertThat(image.getWidth()).isEqualTo(rendered.modulesWide() * expectedModule);
+    assertThat(SymbolRenderer.printedSizeMm(spec, rendered.modulesWide()))
+        .isCloseTo(12.0, org.assertj.core.data.Offset.offset(12.0 / inner));
+    var reader = javax.imageio.ImageIO.getImageReadersByFormatName("png").next();
+    reader.setInput(
+        javax.imageio.ImageIO.createImageInputStream(
+            new java.io.ByteArrayInputStream(rendered.bytes())));
+    var tree =
+        (javax.imageio.metadata.IIOMetadataNode)
+            reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+    var phys = (org.w3c.dom.Element) tree.getElementsByTagName("pHYs").item(0);
+    assertThat(phys.getAttribute("pixelsPerUnitXAxis")).isEqualTo("23622"); // 600 dpi
+    assertThat(Symbols.decodePng(rendered.bytes(), BarcodeFormat.DATA_MATRIX)).isEqualTo(payload);
+  }
+
+  @Test
+  void a_size_too_small_for_the_resolution_is_refused_with_the_resolution_it_needs() {
+    var spec = new SymbolSpec(Symbology.DATAMATRIX, SymbolFormat.PNG, 1, false, "M", 2.0, 150);
+    assertThatThrownBy(() -> renderer.render(payload, spec))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("dpi or more");
+  }
+
+  @Test
+  void svg_with_a_physical_size_is_in_millimetres() {
+    var spec = new SymbolSpec(Symbology.QR, SymbolFormat.SVG, 1, false, "M", 20.0, 300);
+    String svg = new String(renderer.render(payload, spec).bytes(), StandardCharsets.UTF_8);
+    assertThat(svg).containsPattern("width=\"[0-9.]+mm\"");
+  }
+
+  @Test
+  void zpl_draws_each_symbology_with_the_printer_and_escapes_field_data() {
+    for (Symbology symbology : Symbology.values()) {
+      String zpl =
+          new String(
+              renderer
+                  .render(payload, new SymbolSpec(symbology, SymbolFormat.ZPL, 4, false, "Q"))
+                  .bytes(),
+              StandardCharsets.US_ASCII);
+      assertThat(zpl).startsWith("^XA").endsWith("^XZ\n").contains(payload + "^FS");
+      assertThat(zpl)
+          .contains(
+              switch (symbology) {
+                case DATAMATRIX -> "^BXN,4,200";
+                case QR -> "^BQN,2,4^FH\\^FDQA,";
+                case CODE128 -> "^BCN,";
+              });
+    }
+    assertThat(SymbolRenderer.zplHex("A^B~C\\D\u00e9")).isEqualTo("A\\5EB\\7EC\\5CD\\C3\\A9");
+  }
+
+  /**
+   * Record -> payload -> symbol -> PNG -> Traza's decoder -> parser -> the same payload, for every
+   * symbology and payload format.
+   */
+  @Test
+  void every_payload_format_round_trips_through_every_symbology() throws Exception {
+    FirearmMarkings markings = new FirearmMarkings();
+    markings.cageCode = java.util.Optional.of("1ABC5");
+    markings.gs1CompanyPrefix = java.util.Optional.of("0614141");
+    var firearm =
+        new org.traza.registry.boundary.FirearmDirectory.FirearmIdentity(
+            4711,
+            "GLOCK",
+            "Glock",
+            "17 Gen5",
+            "AT",
+            2019,
+            "ABC 12345",
+            "ABC12345",
+            "AR",
+            2021,
+            false);
+    var decoder =
+        new org.traza.scanner.decode.SymbolDecoder(
+            java.util.EnumSet.allOf(org.traza.scanner.decode.Symbology.class), Long.MAX_VALUE);
+    for (FirearmMarkings.PayloadKind kind : FirearmMarkings.PayloadKind.values()) {
+      var payload = markings.payload(firearm, kind);
+      for (Symbology symbology : Symbology.values()) {
+        var png =
+            renderer.render(
+                payload.encode(), new SymbolSpec(symbology, SymbolFormat.PNG, 4, false, "M"));
+        var image = org.traza.scanner.decode.Images.read(png.bytes(), 10_000_000);
+        var read = decoder.decode(image);
+        assertThat(read).as(kind + " in " + symbology).hasSize(1);
+        assertThat(Payloads.detect(read.get(0).payloadText()))
+            .as(kind + " in " + symbology)
+            .contains(payload);
+      }
+    }
+    var giai =
+        (org.traza.scanner.payload.Giai)
+            markings.payload(firearm, FirearmMarkings.PayloadKind.GIAI);
+    assertThat(markings.registryIdOf(giai)).contains(4711L);
+  }
 }

@@ -63,6 +63,23 @@ class RoleMatrixIT extends AgainstServer {
     return "/api/firearms/" + api.register(aFirearm().build()).getInt("id");
   }
 
+  /** A fresh firearm's first recorded mark, as a path. */
+  private String freshMarking() {
+    String firearm = freshFirearm();
+    int id =
+        api.post(
+                firearm + "/markings",
+                api.admin(),
+                Json.createObjectBuilder()
+                    .add("kind", "RE_MARKING")
+                    .add("text", "M1")
+                    .add("location", "BARREL")
+                    .build())
+            .json()
+            .getInt("id");
+    return firearm + "/markings/" + id;
+  }
+
   private String freshUser() {
     return api.newUser(Role.ARMOURER).username();
   }
@@ -191,6 +208,51 @@ class RoleMatrixIT extends AgainstServer {
         "/api/firearms/{id}/marking",
         () -> freshFirearm() + "/marking",
         () -> null,
+        EVERYONE);
+    endpoints.add(
+        new Endpoint(
+            "POST",
+            "/api/scans/decode",
+            () -> "/api/scans/decode",
+            () -> null,
+            p -> Map.of("Content-Type", "image/png"),
+            EVERYONE,
+            false));
+    endpoint(
+        "POST",
+        "/api/marking-labels",
+        () -> "/api/marking-labels",
+        () ->
+            Json.createObjectBuilder()
+                .add(
+                    "firearmIds",
+                    Json.createArrayBuilder()
+                        .add(Long.parseLong(freshFirearm().replace("/api/firearms/", ""))))
+                .build(),
+        REGISTRARS);
+    endpoint(
+        "GET",
+        "/api/firearms/to-be-marked",
+        () -> "/api/firearms/to-be-marked?limit=5",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "POST",
+        "/api/firearms/{id}/markings/{markingId}/verifications",
+        () -> freshMarking() + "/verifications",
+        () -> Json.createObjectBuilder().add("text", "M1").build(),
+        REGISTRARS);
+    endpoint(
+        "GET",
+        "/api/firearms/{id}/markings/{markingId}/verifications",
+        () -> freshMarking() + "/verifications",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "POST",
+        "/api/scans/resolve",
+        () -> "/api/scans/resolve",
+        () -> Json.createObjectBuilder().add("text", "ABC123").build(),
         EVERYONE);
     endpoint(
         "GET",

@@ -29,6 +29,22 @@ record Affine(double a, double b, double c, double d, double e, double f) {
     return new Affine(0, 1, 0, -1, 0, sourceHeight - 1);
   }
 
+  /**
+   * Back from {@code turned}, the source ({@code width} x {@code height}) turned {@code -degrees}
+   * about its centre onto a larger canvas.
+   */
+  static Affine fromRotation(double degrees, int width, int height, GrayImage turned) {
+    double rad = Math.toRadians(-degrees);
+    double cos = Math.cos(rad);
+    double sin = Math.sin(rad);
+    double cx = (width - 1) / 2.0;
+    double cy = (height - 1) / 2.0;
+    double ncx = (turned.width() - 1) / 2.0;
+    double ncy = (turned.height() - 1) / 2.0;
+    // source = R^-1 (p - ncentre) + centre, as GrayImage.rotated samples it
+    return new Affine(cos, sin, -cos * ncx - sin * ncy + cx, -sin, cos, sin * ncx - cos * ncy + cy);
+  }
+
   static Affine fromMirror(int width) {
     return new Affine(-1, 0, width - 1, 0, 1, 0);
   }

@@ -147,6 +147,115 @@ public final class GrayImage {
     return new GrayImage(w, h, out);
   }
 
+  /**
+   * Turned {@code degrees} clockwise about its centre with bilinear sampling, on a canvas that
+   * holds the whole turned image; the corners are filled with the background tone.
+   */
+  public GrayImage rotated(double degrees) {
+    double rad = Math.toRadians(degrees);
+    double cos = Math.cos(rad);
+    double sin = Math.sin(rad);
+    int w = (int) Math.ceil(Math.abs(width * cos) + Math.abs(height * sin));
+    int h = (int) Math.ceil(Math.abs(width * sin) + Math.abs(height * cos));
+    byte background = (byte) backgroundTone();
+    byte[] out = new byte[w * h];
+    double cx = (width - 1) / 2.0;
+    double cy = (height - 1) / 2.0;
+    double ncx = (w - 1) / 2.0;
+    double ncy = (h - 1) / 2.0;
+    for (int y = 0; y < h; y++) {
+      double dy = y - ncy;
+      for (int x = 0; x < w; x++) {
+        double dx = x - ncx;
+        // inverse rotation: where in the source this output pixel comes from
+        double sx = cos * dx + sin * dy + cx;
+        double sy = -sin * dx + cos * dy + cy;
+        int x0 = (int) Math.floor(sx);
+        int y0 = (int) Math.floor(sy);
+        if (x0 < 0 || y0 < 0 || x0 >= width - 1 || y0 >= height - 1) {
+          out[y * w + x] = background;
+          continue;
+        }
+        double fx = sx - x0;
+        double fy = sy - y0;
+        double top = luminance(x0, y0) * (1 - fx) + luminance(x0 + 1, y0) * fx;
+        double bottom = luminance(x0, y0 + 1) * (1 - fx) + luminance(x0 + 1, y0 + 1) * fx;
+        out[y * w + x] = (byte) (int) (top * (1 - fy) + bottom * fy + 0.5);
+      }
+    }
+    return new GrayImage(w, h, out);
+  }
+
+  /**
+   * The angle in [-45, 45) degrees by which the image's strong edges are turned from the axes: the
+   * peak of a gradient-orientation histogram folded onto a quarter turn. A photographed label or
+   * symbol dominates it; turning the image back by it squares the symbol up.
+   */
+  public double dominantEdgeAngle() {
+    int factor = Math.max(1, Math.max(width, height) / 640);
+    GrayImage small = factor > 1 ? downscaled(factor) : this;
+    int w = small.width;
+    int h = small.height;
+    // a 3x3 box blur first: central differences of a sharp step only ever point at 0 or 45 degrees
+    int[] blur = new int[w * h];
+    for (int y = 1; y < h - 1; y++) {
+      for (int x = 1; x < w - 1; x++) {
+        int sum = 0;
+        for (int dy = -1; dy <= 1; dy++) {
+          int row = (y + dy) * w + x;
+          sum +=
+              (small.pixels[row - 1] & 0xFF)
+                  + (small.pixels[row] & 0xFF)
+                  + (small.pixels[row + 1] & 0xFF);
+        }
+        blur[y * w + x] = sum;
+      }
+    }
+    double[] bins = new double[90];
+    for (int y = 2; y < h - 2; y++) {
+      for (int x = 2; x < w - 2; x++) {
+        int i = y * w + x;
+        // Sobel on the blurred image (values are nine times the mean)
+        int gx =
+            blur[i - w + 1]
+                + 2 * blur[i + 1]
+                + blur[i + w + 1]
+                - blur[i - w - 1]
+                - 2 * blur[i - 1]
+                - blur[i + w - 1];
+        int gy =
+            blur[i + w - 1]
+                + 2 * blur[i + w]
+                + blur[i + w + 1]
+                - blur[i - w - 1]
+                - 2 * blur[i - w]
+                - blur[i - w + 1];
+        double magnitude = Math.sqrt((double) gx * gx + (double) gy * gy) / 36;
+        if (magnitude < 20) {
+          continue;
+        }
+        double angle = Math.toDegrees(Math.atan2(gy, gx));
+        int bin = (int) Math.floor(((angle % 90) + 90) % 90);
+        bins[Math.min(bin, 89)] += magnitude;
+      }
+    }
+    int best = 0;
+    double bestScore = -1;
+    for (int i = 0; i < 90; i++) {
+      double score =
+          bins[(i + 88) % 90]
+              + 2 * bins[(i + 89) % 90]
+              + 3 * bins[i]
+              + 2 * bins[(i + 1) % 90]
+              + bins[(i + 2) % 90];
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    }
+    return best >= 45 ? best - 90 : best;
+  }
+
   /** The rectangle from ({@code left}, {@code top}), {@code w} x {@code h} pixels. */
   public GrayImage cropped(int left, int top, int w, int h) {
     if (left < 0 || top < 0 || w <= 0 || h <= 0 || left + w > width || top + h > height) {

@@ -58,23 +58,89 @@ public final class SymbolDecoder {
     this.budgetNanos = budgetNanos;
   }
 
-  /** Every symbol found, each text once, in the order found; empty when nothing reads. */
+  /**
+   * The first symbols found, each text once: the views are tried in order until one reads. Fast for
+   * the common case of one mark per photo; {@link #decodeAll} looks further.
+   */
   public List<DecodedSymbol> decode(GrayImage image) {
-    long start = System.nanoTime();
-    Views views = new Views(image);
     Map<String, DecodedSymbol> found = new LinkedHashMap<>();
-    for (Pass pass : PASSES) {
+    firstReading(image, System.nanoTime(), budgetNanos, found, PASSES);
+    return List.copyOf(found.values());
+  }
+
+  /**
+   * Every symbol of the image, each text once: the first reading as {@link #decode}, then each
+   * region of strong contrast (a label of a sheet, a second mark) cropped and read on its own,
+   * within the same time budget.
+   */
+  public List<DecodedSymbol> decodeAll(GrayImage image) {
+    long start = System.nanoTime();
+    Map<String, DecodedSymbol> found = new LinkedHashMap<>();
+    firstReading(image, start, budgetNanos, found, PASSES);
+    for (Regions.Box box : Regions.find(image)) {
+      long left = budgetNanos - (System.nanoTime() - start);
+      if (left <= 0) {
+        break;
+      }
+      if (covered(box, found.values())) {
+        continue;
+      }
+      GrayImage crop = image.cropped(box.left(), box.top(), box.width(), box.height());
+      Map<String, DecodedSymbol> inBox = new LinkedHashMap<>();
+      firstReading(crop, System.nanoTime(), left, inBox, REGION_PASSES);
+      for (DecodedSymbol s : inBox.values()) {
+        List<Point> corners =
+            s.corners().stream()
+                .map(p -> new Point(p.x() + box.left(), p.y() + box.top()))
+                .toList();
+        found.putIfAbsent(
+            key(s),
+            new DecodedSymbol(s.symbology(), s.text(), s.gs1(), corners, "region/" + s.pass()));
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /** Whether a symbol already found lies inside {@code box} (no need to read it again). */
+  private static boolean covered(Regions.Box box, java.util.Collection<DecodedSymbol> found) {
+    for (DecodedSymbol s : found) {
+      if (s.corners().isEmpty()) {
+        continue;
+      }
+      double cx = s.corners().stream().mapToDouble(Point::x).average().orElse(-1);
+      double cy = s.corners().stream().mapToDouble(Point::y).average().orElse(-1);
+      if (cx >= box.left()
+          && cx < box.left() + box.width()
+          && cy >= box.top()
+          && cy < box.top() + box.height()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String key(DecodedSymbol s) {
+    return s.symbology() + "\u0000" + s.text();
+  }
+
+  private void firstReading(
+      GrayImage image,
+      long start,
+      long budget,
+      Map<String, DecodedSymbol> found,
+      List<Pass> passes) {
+    Views views = new Views(image);
+    for (Pass pass : passes) {
       if (!pass.appliesTo(image, symbologies)) {
         continue;
       }
       for (DecodedSymbol symbol : run(pass, views)) {
-        found.putIfAbsent(symbol.symbology() + "\u0000" + symbol.text(), symbol);
+        found.putIfAbsent(key(symbol), symbol);
       }
-      if (!found.isEmpty() || System.nanoTime() - start > budgetNanos) {
+      if (!found.isEmpty() || System.nanoTime() - start > budget) {
         break;
       }
     }
-    return List.copyOf(found.values());
   }
 
   /** Runs one named pass alone (the benchmark uses this to rank passes). */
@@ -92,7 +158,12 @@ public final class SymbolDecoder {
   }
 
   private List<DecodedSymbol> run(Pass pass, Views views) {
-    View view = pass.view.apply(views);
+    View view;
+    try {
+      view = pass.view.apply(views);
+    } catch (IllegalArgumentException e) {
+      return List.of(); // a view the image is too small for (a crop of a few pixels)
+    }
     if (pass.boofcv) {
       return BoofQrReader.read(view.image).stream()
           .map(
@@ -224,6 +295,17 @@ public final class SymbolDecoder {
                 image.rotatedClockwise(),
                 from.toSource.after(Affine.fromClockwise(image.height())));
         case "inv" -> new View(image.inverted(), from.toSource);
+        case "deskew" -> {
+          double angle = image.dominantEdgeAngle();
+          if (Math.abs(angle) < 4) {
+            throw new IllegalArgumentException("already square to the axes");
+          }
+          GrayImage turned = image.rotated(-angle);
+          yield new View(
+              turned,
+              from.toSource.after(
+                  Affine.fromRotation(angle, image.width(), image.height(), turned)));
+        }
         case "mirror" ->
             new View(image.mirrored(), from.toSource.after(Affine.fromMirror(image.width())));
         case "border" -> {
@@ -302,6 +384,16 @@ public final class SymbolDecoder {
   }
 
   private static final Set<Symbology> DM = EnumSet.of(Symbology.DATA_MATRIX);
+
+  /** For each cropped region of {@link #decodeAll}: the views that pay off on a small crop. */
+  private static final List<Pass> REGION_PASSES =
+      List.of(
+          pass("original", ALL),
+          pass("rot1", ALL),
+          pass("deskew", ALL),
+          pass("inv", ALL),
+          pass("up2", ALL, 0, 400));
+
   private static final Set<Symbology> QR = EnumSet.of(Symbology.QR_CODE);
 
   /**
@@ -315,6 +407,7 @@ public final class SymbolDecoder {
           pass("original", ALL),
           pass("original+boofcv", QR),
           pass("rot1", ALL),
+          pass("deskew", ALL),
           pass("border", ALL),
           pass("inv", ALL),
           pass("mirror", DM),
@@ -331,5 +424,8 @@ public final class SymbolDecoder {
           pass("up2/rot1/rot1/rot1", MATRIX, 0, 700),
           pass("up2+global", ALL, 0, 700),
           pass("up2/crop2", ALL, 0, 700),
-          pass("up3/rot1", ALL, 0, 300));
+          pass("up3/rot1", ALL, 0, 300),
+          pass("up2/deskew", ALL, 0, 700),
+          pass("deskew+global", ALL),
+          pass("deskew/rot1", ALL));
 }

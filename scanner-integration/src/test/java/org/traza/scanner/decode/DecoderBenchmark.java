@@ -134,7 +134,7 @@ class DecoderBenchmark {
     System.out.println();
     System.out.println(report);
 
-    Path out = Path.of("target", "bench");
+    Path out = Path.of(System.getProperty("bench.out", "../target/bench"));
     Files.createDirectories(out);
     Files.writeString(out.resolve("decoder.txt"), report, StandardCharsets.UTF_8);
     Files.writeString(out.resolve("decoder-misses.txt"), misses, StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.traza.scanner.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -47,6 +48,37 @@ class SymbolDecoderTest {
           .extracting(DecodedSymbol::symbology, DecodedSymbol::text)
           .containsExactly(org.assertj.core.groups.Tuple.tuple(symbology, MARKING));
     }
+  }
+
+  @Test
+  void squares_up_a_data_matrix_photographed_at_any_angle_and_locates_it() throws Exception {
+    GrayImage symbol = render(Symbology.DATA_MATRIX, MARKING, 6);
+    for (int degrees : new int[] {12, 27, 41, 63, 110, 200, 333}) {
+      // the symbol in the middle of a larger grey scene, turned
+      GrayImage scene = onGround(symbol, 300).rotated(degrees);
+      List<DecodedSymbol> found = decoder.decode(scene);
+      assertThat(found)
+          .as(degrees + " degrees")
+          .extracting(DecodedSymbol::text)
+          .containsExactly(MARKING);
+      double cx = found.get(0).corners().stream().mapToDouble(Point::x).average().orElseThrow();
+      double cy = found.get(0).corners().stream().mapToDouble(Point::y).average().orElseThrow();
+      assertThat(cx).as("centre x at " + degrees).isCloseTo(scene.width() / 2.0, within(40.0));
+      assertThat(cy).as("centre y at " + degrees).isCloseTo(scene.height() / 2.0, within(40.0));
+    }
+  }
+
+  private static GrayImage onGround(GrayImage symbol, int margin) {
+    int w = symbol.width() + 2 * margin;
+    int h = symbol.height() + 2 * margin;
+    byte[] px = new byte[w * h];
+    java.util.Arrays.fill(px, (byte) 120);
+    for (int y = 0; y < symbol.height(); y++) {
+      for (int x = 0; x < symbol.width(); x++) {
+        px[(y + margin) * w + x + margin] = (byte) (40 + symbol.luminance(x, y) * 7 / 10);
+      }
+    }
+    return GrayImage.of(w, h, px);
   }
 
   @Test
@@ -99,6 +131,37 @@ class SymbolDecoderTest {
   }
 
   @Test
+  void decode_all_reads_every_data_matrix_of_a_label_sheet() throws Exception {
+    int cols = 3;
+    int rows = 4;
+    int cellW = 260;
+    int cellH = 200;
+    int w = cols * cellW;
+    int h = rows * cellH;
+    byte[] px = new byte[w * h];
+    java.util.Arrays.fill(px, (byte) 0xF0);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < cols * rows; i++) {
+      String text = "TZ1 " + (100 + i) + " KGK DE2019 G17ABC" + i;
+      texts.add(text);
+      GrayImage symbol = render(Symbology.DATA_MATRIX, text, 5);
+      int left = (i % cols) * cellW + (cellW - symbol.width()) / 2;
+      int top = (i / cols) * cellH + 10;
+      for (int y = 0; y < symbol.height(); y++) {
+        for (int x = 0; x < symbol.width(); x++) {
+          px[(top + y) * w + left + x] = (byte) symbol.luminance(x, y);
+        }
+      }
+    }
+    GrayImage sheet = GrayImage.of(w, h, px);
+
+    assertThat(decoder.decode(sheet)).hasSizeLessThan(texts.size());
+    assertThat(decoder.decodeAll(sheet))
+        .extracting(DecodedSymbol::text)
+        .containsExactlyInAnyOrderElementsOf(texts);
+  }
+
+  @Test
   void reports_gs1_content_without_its_leading_fnc1_and_with_the_aim_identifier_for_parsers()
       throws Exception {
     BitMatrix matrix =
@@ -129,6 +192,8 @@ class SymbolDecoderTest {
     for (byte[] px : List.of(noise, blank, gradient)) {
       assertThat(decoder.decode(GrayImage.of(300, 200, px))).isEmpty();
     }
+    assertThat(decoder.decode(GrayImage.of(1, 1, new byte[] {0}))).isEmpty();
+    assertThat(decoder.decode(GrayImage.of(2, 900, new byte[1800]))).isEmpty();
   }
 
   /** ZXing black-box style: hard photos, a threshold, and never a wrong text. */

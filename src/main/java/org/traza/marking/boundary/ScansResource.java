@@ -1,0 +1,63 @@
+package org.traza.marking.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.traza.marking.control.PayloadMatcher;
+import org.traza.marking.control.ScanDecoder;
+import org.traza.platform.entity.ProblemException;
+import org.traza.security.entity.Role;
+
+/** From a photo or a scanner's text to the firearm it designates. */
+@Tag(name = "Scans", description = "Decode photos of markings and resolve scanned text")
+@Path("scans")
+@RequestScoped
+public class ScansResource {
+
+  /** The longest text accepted from a scanner (a UII is at most 50 characters plus envelope). */
+  public static final int MAX_TEXT = 500;
+
+  @Inject ScanDecoder decoder;
+  @Inject PayloadMatcher matcher;
+
+  @POST
+  @Path("decode")
+  @Consumes({"image/png", "image/jpeg", "image/webp", MediaType.APPLICATION_OCTET_STREAM})
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  @Operation(
+      summary = "Every Data Matrix, QR and Code 128 symbol in a photo, each resolved to a firearm")
+  public ScanViews.DecodeResult decode(byte[] image) {
+    ScanDecoder.Decoded decoded = decoder.decode(image);
+    return new ScanViews.DecodeResult(
+        decoded.width(),
+        decoded.height(),
+        decoded.elapsedMillis(),
+        decoded.symbols().stream()
+            .map(s -> ScanViews.symbol(s, matcher.match(s.payloadText())))
+            .toList());
+  }
+
+  @POST
+  @Path("resolve")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  @Operation(summary = "The format, content and firearm of a text from a scanner or keyboard")
+  public ScanViews.Resolution resolve(ScanViews.ResolveRequest request) {
+    if (request == null || request.text == null || request.text.isBlank()) {
+      throw ProblemException.invalid("text", "must not be blank");
+    }
+    if (request.text.length() > MAX_TEXT) {
+      throw ProblemException.invalid("text", "at most " + MAX_TEXT + " characters");
+    }
+    return ScanViews.Resolution.of(matcher.match(request.text));
+  }
+}
