@@ -4,11 +4,12 @@ package org.traza.scanner.decode;
  * Maps a point of a transformed image back to the submitted image: x' = ax + by + c, y' = dx + ey +
  * f.
  */
-record Affine(double a, double b, double c, double d, double e, double f) {
+record Affine(double a, double b, double c, double d, double e, double f) implements PointMap {
 
   static final Affine IDENTITY = new Affine(1, 0, 0, 0, 1, 0);
 
-  Point apply(double x, double y) {
+  @Override
+  public Point apply(double x, double y) {
     return new Point(a * x + b * y + c, d * x + e * y + f);
   }
 

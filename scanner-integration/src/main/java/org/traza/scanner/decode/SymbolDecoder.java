@@ -261,7 +261,7 @@ public final class SymbolDecoder {
   }
 
   /** An image derived from the submitted one, and the way back to its coordinates. */
-  private record View(GrayImage image, Affine toSource) {}
+  private record View(GrayImage image, PointMap toSource) {}
 
   /**
    * The derived images of one decode call, each computed at most once. A view is named by its steps
@@ -295,6 +295,12 @@ public final class SymbolDecoder {
                 image.rotatedClockwise(),
                 from.toSource.after(Affine.fromClockwise(image.height())));
         case "inv" -> new View(image.inverted(), from.toSource);
+        case "rectify", "rectify-region" -> {
+          Rectifier.Rectified r =
+              Rectifier.rectify(image, step.equals("rectify"))
+                  .orElseThrow(() -> new IllegalArgumentException("nothing to square up"));
+          yield new View(r.image(), from.toSource.after(r.toSource()));
+        }
         case "deskew" -> {
           double angle = image.dominantEdgeAngle();
           if (Math.abs(angle) < 4) {
@@ -425,6 +431,9 @@ public final class SymbolDecoder {
           pass("up2+global", ALL, 0, 700),
           pass("up2/crop2", ALL, 0, 700),
           pass("up3/rot1", ALL, 0, 300),
+          pass("up2/rectify-region", DM, 0, 500),
+          pass("rectify", DM),
+          pass("deskew/rectify-region", DM),
           pass("up2/deskew", ALL, 0, 700),
           pass("deskew+global", ALL),
           pass("deskew/rot1", ALL));

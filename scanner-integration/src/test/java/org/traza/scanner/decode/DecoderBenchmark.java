@@ -82,13 +82,21 @@ class DecoderBenchmark {
                 new SymbolDecoder(EnumSet.of(row.symbology()), SymbolDecoder.DEFAULT_BUDGET_NANOS)
                     .decode(row.image()));
 
+    Figures all =
+        measure(
+            "Traza decodeAll (as the server runs it)",
+            set,
+            row ->
+                new SymbolDecoder(EnumSet.of(row.symbology()), SymbolDecoder.DEFAULT_BUDGET_NANOS)
+                    .decodeAll(row.image()));
+
     StringBuilder report = new StringBuilder();
     report.append(
         String.format(
             Locale.ROOT,
             "| decoder | QR rot0 / all | DM rot0 / all | C128 rot0 / all | all rows | misreads |"
                 + " ms/image median / mean / p95 / max |%n|---|---|---|---|---|---|---|%n"));
-    for (Figures f : List.of(plain, traza)) {
+    for (Figures f : List.of(plain, traza, all)) {
       double[] ms = f.millis();
       report.append(
           String.format(

@@ -68,6 +68,47 @@ class SymbolDecoderTest {
     }
   }
 
+  @Test
+  void squares_up_a_data_matrix_seen_in_perspective() throws Exception {
+    GrayImage symbol = render(Symbology.DATA_MATRIX, MARKING, 8);
+    int w = 420;
+    int h = 360;
+    // the symbol's corners land on a trapezoid, as on a part photographed from below and aside
+    var toSymbol =
+        com.google.zxing.common.PerspectiveTransform.quadrilateralToQuadrilateral(
+            60,
+            70,
+            330,
+            30,
+            390,
+            320,
+            90,
+            290,
+            0,
+            0,
+            symbol.width(),
+            0,
+            symbol.width(),
+            symbol.height(),
+            0,
+            symbol.height());
+    byte[] px = new byte[w * h];
+    float[] p = new float[2];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        p[0] = x;
+        p[1] = y;
+        toSymbol.transformPoints(p);
+        boolean inside = p[0] >= 0 && p[1] >= 0 && p[0] < symbol.width() && p[1] < symbol.height();
+        px[y * w + x] =
+            (byte) (inside ? 30 + symbol.luminance((int) p[0], (int) p[1]) * 3 / 4 : 150);
+      }
+    }
+    GrayImage photo = GrayImage.of(w, h, px);
+
+    assertThat(decoder.decode(photo)).extracting(DecodedSymbol::text).containsExactly(MARKING);
+  }
+
   private static GrayImage onGround(GrayImage symbol, int margin) {
     int w = symbol.width() + 2 * margin;
     int h = symbol.height() + 2 * margin;
@@ -220,9 +261,9 @@ class SymbolDecoderTest {
         }
       }
     }
-    assertThat(rows).isEqualTo(21);
+    assertThat(rows).isEqualTo(22);
     assertThat(wrong).as("misreads").isEmpty();
-    assertThat(missed).as("images no longer read").hasSizeLessThanOrEqualTo(1);
+    assertThat(missed).as("images no longer read").isEmpty();
   }
 
   static GrayImage render(Symbology symbology, String text, int module) throws WriterException {
