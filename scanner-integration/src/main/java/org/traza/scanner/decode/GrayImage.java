@@ -256,6 +256,35 @@ public final class GrayImage {
     return best >= 45 ? best - 90 : best;
   }
 
+  /**
+   * Each pixel the darkest within {@code radius} (a square window): the separate round dots of a
+   * dot-peen mark grow into the touching modules a detector expects.
+   */
+  public GrayImage darkSpread(int radius) {
+    byte[] horizontal = new byte[pixels.length];
+    for (int y = 0; y < height; y++) {
+      int row = y * width;
+      for (int x = 0; x < width; x++) {
+        int min = 255;
+        for (int dx = Math.max(0, x - radius); dx <= Math.min(width - 1, x + radius); dx++) {
+          min = Math.min(min, pixels[row + dx] & 0xFF);
+        }
+        horizontal[row + x] = (byte) min;
+      }
+    }
+    byte[] out = new byte[pixels.length];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int min = 255;
+        for (int dy = Math.max(0, y - radius); dy <= Math.min(height - 1, y + radius); dy++) {
+          min = Math.min(min, horizontal[dy * width + x] & 0xFF);
+        }
+        out[y * width + x] = (byte) min;
+      }
+    }
+    return new GrayImage(width, height, out);
+  }
+
   /** The rectangle from ({@code left}, {@code top}), {@code w} x {@code h} pixels. */
   public GrayImage cropped(int left, int top, int w, int h) {
     if (left < 0 || top < 0 || w <= 0 || h <= 0 || left + w > width || top + h > height) {

@@ -295,6 +295,8 @@ public final class SymbolDecoder {
                 image.rotatedClockwise(),
                 from.toSource.after(Affine.fromClockwise(image.height())));
         case "inv" -> new View(image.inverted(), from.toSource);
+        case "dots1" -> new View(image.darkSpread(1), from.toSource);
+        case "dots2" -> new View(image.darkSpread(2), from.toSource);
         case "rectify", "rectify-region" -> {
           Rectifier.Rectified r =
               Rectifier.rectify(image, step.equals("rectify"))
@@ -436,5 +438,8 @@ public final class SymbolDecoder {
           pass("deskew/rectify-region", DM),
           pass("up2/deskew", ALL, 0, 700),
           pass("deskew+global", ALL),
-          pass("deskew/rot1", ALL));
+          pass("deskew/rot1", ALL),
+          // dot-peen marks whose round dots do not touch (none in the benchmark set; see the tests)
+          pass("dots1", DM),
+          pass("dots2", DM));
 }

@@ -122,6 +122,45 @@ class SymbolDecoderTest {
     return GrayImage.of(w, h, px);
   }
 
+  /** Dot-peen: each dark module a round dot that does not touch its neighbours, on grey metal. */
+  @Test
+  void reads_a_dot_peen_data_matrix() throws Exception {
+    BitMatrix matrix =
+        new MultiFormatWriter()
+            .encode(
+                MARKING,
+                BarcodeFormat.DATA_MATRIX,
+                0,
+                0,
+                Map.of(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE));
+    int module = 12;
+    int quiet = 4;
+    int w = (matrix.getWidth() + 2 * quiet) * module;
+    int h = (matrix.getHeight() + 2 * quiet) * module;
+    byte[] px = new byte[w * h];
+    java.util.Arrays.fill(px, (byte) 170);
+    double radius = module * 0.36; // dots 72 % of the module pitch: a gap between neighbours
+    for (int my = 0; my < matrix.getHeight(); my++) {
+      for (int mx = 0; mx < matrix.getWidth(); mx++) {
+        if (!matrix.get(mx, my)) {
+          continue;
+        }
+        double cx = (mx + quiet + 0.5) * module;
+        double cy = (my + quiet + 0.5) * module;
+        for (int y = (int) (cy - module); y < cy + module; y++) {
+          for (int x = (int) (cx - module); x < cx + module; x++) {
+            if (Math.hypot(x + 0.5 - cx, y + 0.5 - cy) <= radius) {
+              px[y * w + x] = (byte) 40;
+            }
+          }
+        }
+      }
+    }
+    GrayImage dots = withNoise(GrayImage.of(w, h, px), 20, new Random(3));
+
+    assertThat(decoder.decode(dots)).extracting(DecodedSymbol::text).containsExactly(MARKING);
+  }
+
   @Test
   void reads_a_mirrored_data_matrix() throws Exception {
     GrayImage mirrored = render(Symbology.DATA_MATRIX, MARKING, 4).mirrored();
