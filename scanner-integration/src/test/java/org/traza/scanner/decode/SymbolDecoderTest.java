@@ -125,14 +125,7 @@ class SymbolDecoderTest {
   /** Dot-peen: each dark module a round dot that does not touch its neighbours, on grey metal. */
   @Test
   void reads_a_dot_peen_data_matrix() throws Exception {
-    BitMatrix matrix =
-        new MultiFormatWriter()
-            .encode(
-                MARKING,
-                BarcodeFormat.DATA_MATRIX,
-                0,
-                0,
-                Map.of(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE));
+    BitMatrix matrix = squareDataMatrix(MARKING);
     int module = 12;
     int quiet = 4;
     int w = (matrix.getWidth() + 2 * quiet) * module;
@@ -169,14 +162,7 @@ class SymbolDecoderTest {
 
   @Test
   void reads_a_tiny_symbol_with_one_pixel_modules_and_no_quiet_zone() throws Exception {
-    BitMatrix matrix =
-        new MultiFormatWriter()
-            .encode(
-                MARKING,
-                BarcodeFormat.DATA_MATRIX,
-                0,
-                0,
-                Map.of(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE));
+    BitMatrix matrix = squareDataMatrix(MARKING);
     assertThat(decoder.decode(toImage(matrix, 1, 0)))
         .extracting(DecodedSymbol::text)
         .containsExactly(MARKING);
@@ -303,6 +289,16 @@ class SymbolDecoderTest {
     assertThat(rows).isEqualTo(22);
     assertThat(wrong).as("misreads").isEmpty();
     assertThat(missed).as("images no longer read").isEmpty();
+  }
+
+  private static BitMatrix squareDataMatrix(String text) throws WriterException {
+    return new MultiFormatWriter()
+        .encode(
+            text,
+            BarcodeFormat.DATA_MATRIX,
+            0,
+            0,
+            Map.of(EncodeHintType.DATA_MATRIX_SHAPE, SymbolShapeHint.FORCE_SQUARE));
   }
 
   static GrayImage render(Symbology symbology, String text, int module) throws WriterException {
