@@ -30,7 +30,8 @@ class ArchitectureTest {
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("org.traza");
 
-  private static final List<String> FEATURES = List.of("registry", "security", "audit", "marking");
+  private static final List<String> FEATURES =
+      List.of("registry", "security", "audit", "marking", "custody");
 
   @Test
   void every_endpoint_declares_its_roles() {
@@ -117,7 +118,8 @@ class ArchitectureTest {
             "org.traza.registry..",
             "org.traza.security..",
             "org.traza.audit..",
-            "org.traza.marking..")
+            "org.traza.marking..",
+            "org.traza.custody..")
         .check(CLASSES);
   }
 

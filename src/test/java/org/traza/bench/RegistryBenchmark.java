@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.traza.testing.Api;
 import org.traza.testing.ItDatabase;
@@ -44,6 +45,7 @@ class RegistryBenchmark {
   private static final int SEEDED = Integer.getInteger("bench.firearms", 200_000);
   private static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 2_000);
   private static final int LOOKUPS = Integer.getInteger("bench.lookups", 5_000);
+  private static final int EVENTS = Integer.getInteger("bench.events", 2_000);
   private static final String JDBC_URL =
       "jdbc:mariadb://"
           + ItDatabase.host()
@@ -129,6 +131,7 @@ class RegistryBenchmark {
         results.add(
             measure("JDBC exact serial lookup (same index)", clients, LOOKUPS, jdbcLookup()));
       }
+      custody(api, token);
       labelsAndScans(api, token);
       line("resident memory after the runs: %,d MiB", server.residentMiB());
       printTable();
@@ -301,43 +304,174 @@ class RegistryBenchmark {
           keys.next();
           firearmId = keys.getLong(1);
         }
-        long last;
-        String lastHash;
-        try (Statement s = c.createStatement();
-            ResultSet rs =
-                s.executeQuery(
-                    "SELECT last_entry_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
-          rs.next();
-          last = rs.getLong(1);
-          lastHash = rs.getString(2);
-        }
-        String hash =
-            sha256(
-                last + 1 + "|" + now + "|bench|FIREARM_REGISTERED|" + firearmId + "|" + lastHash);
-        try (PreparedStatement a =
-            c.prepareStatement(
-                "INSERT INTO audit_entry (id, occurred_at, actor, action, target_type, target_id, outcome, previous_hash,"
-                    + " entry_hash) VALUES (?, ?, 'bench', 'FIREARM_REGISTERED', 'FIREARM', ?, 'SUCCESS', ?, ?)")) {
-          a.setLong(1, last + 1);
-          a.setTimestamp(2, now);
-          a.setString(3, String.valueOf(firearmId));
-          a.setString(4, lastHash);
-          a.setString(5, hash);
-          a.executeUpdate();
-        }
-        try (PreparedStatement h =
-            c.prepareStatement(
-                "UPDATE audit_chain_head SET last_entry_id = ?, last_hash = ? WHERE id = 1")) {
-          h.setLong(1, last + 1);
-          h.setString(2, hash);
-          h.executeUpdate();
-        }
+        appendAudit(c, now, "FIREARM_REGISTERED", firearmId);
         c.commit();
       } catch (SQLException e) {
         c.rollback();
         throw e;
       }
     };
+  }
+
+  /**
+   * The audit entry the server writes with each audited write: the global chain, under its lock.
+   */
+  private static void appendAudit(Connection c, Timestamp now, String action, long targetId)
+      throws SQLException {
+    long last;
+    String lastHash;
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT last_entry_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
+      rs.next();
+      last = rs.getLong(1);
+      lastHash = rs.getString(2);
+    }
+    String hash =
+        sha256(last + 1 + "|" + now + "|bench|" + action + "|" + targetId + "|" + lastHash);
+    try (PreparedStatement a =
+        c.prepareStatement(
+            "INSERT INTO audit_entry (id, occurred_at, actor, action, target_type, target_id, outcome, previous_hash,"
+                + " entry_hash) VALUES (?, ?, 'bench', ?, 'FIREARM', ?, 'SUCCESS', ?, ?)")) {
+      a.setLong(1, last + 1);
+      a.setTimestamp(2, now);
+      a.setString(3, action);
+      a.setString(4, String.valueOf(targetId));
+      a.setString(5, lastHash);
+      a.setString(6, hash);
+      a.executeUpdate();
+    }
+    try (PreparedStatement h =
+        c.prepareStatement(
+            "UPDATE audit_chain_head SET last_entry_id = ?, last_hash = ? WHERE id = 1")) {
+      h.setLong(1, last + 1);
+      h.setString(2, hash);
+      h.executeUpdate();
+    }
+  }
+
+  /**
+   * The raw JDBC work of one custody event, as the server does it: lock the firearm, insert the
+   * chained event, update the firearm and its chain head, append the audit entry, commit.
+   */
+  private Op jdbcCustody(long locationId, AtomicLong nextFirearm) {
+    ThreadLocal<Connection> connections = ThreadLocal.withInitial(RegistryBenchmark::connect);
+    return i -> {
+      Connection c = connections.get();
+      long firearmId = nextFirearm.getAndIncrement();
+      try {
+        long seq;
+        String head;
+        try (PreparedStatement q =
+            c.prepareStatement(
+                "SELECT status, custody_seq, custody_head FROM firearm WHERE id = ? FOR UPDATE")) {
+          q.setLong(1, firearmId);
+          ResultSet rs = q.executeQuery();
+          rs.next();
+          seq = rs.getLong(2) + 1;
+          head = rs.getString(3) == null ? "0".repeat(64) : rs.getString(3);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        String key = "jdbc-" + firearmId + "-" + seq;
+        String hash =
+            sha256(
+                firearmId
+                    + "|"
+                    + seq
+                    + "|RECEIVE|REGISTERED|IN_STOCK||"
+                    + locationId
+                    + "|||bench|"
+                    + now
+                    + "||||"
+                    + key
+                    + "|"
+                    + head);
+        try (PreparedStatement ins =
+            c.prepareStatement(
+                "INSERT INTO custody_event (firearm_id, seq, action, from_status, to_status,"
+                    + " to_location_id, actor, server_time, idempotency_key, prev_hash, hash)"
+                    + " VALUES (?, ?, 'RECEIVE', 'REGISTERED', 'IN_STOCK', ?, 'bench', ?, ?, ?, ?)")) {
+          ins.setLong(1, firearmId);
+          ins.setLong(2, seq);
+          ins.setLong(3, locationId);
+          ins.setTimestamp(4, now);
+          ins.setString(5, key);
+          ins.setString(6, head);
+          ins.setString(7, hash);
+          ins.executeUpdate();
+        }
+        try (PreparedStatement u =
+            c.prepareStatement(
+                "UPDATE firearm SET status = 'IN_STOCK', location_id = ?, custody_seq = ?,"
+                    + " custody_head = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
+          u.setLong(1, locationId);
+          u.setLong(2, seq);
+          u.setString(3, hash);
+          u.setTimestamp(4, now);
+          u.setLong(5, firearmId);
+          u.executeUpdate();
+        }
+        appendAudit(c, now, "custody.receive", firearmId);
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      }
+    };
+  }
+
+  /**
+   * Custody events over REST and as raw JDBC, 1 to 64 concurrent stations, each on fresh firearms.
+   */
+  private void custody(Api api, String token) throws Exception {
+    var location =
+        api.post(
+            "/api/locations",
+            token,
+            jakarta.json.Json.createObjectBuilder()
+                .add("code", "BENCH-VAULT")
+                .add("name", "Benchmark vault")
+                .add("kind", "VAULT")
+                .build());
+    if (location.status() != 201) {
+      throw new AssertionError("location: " + location);
+    }
+    long locationId = location.json().getJsonNumber("id").longValue();
+    AtomicLong restNext = new AtomicLong(1);
+    AtomicLong jdbcNext = new AtomicLong(SEEDED / 2 + 1);
+    for (int clients : new int[] {1, 4, 16, 64}) {
+      progress("REST custody events, %d station(s)", clients);
+      results.add(
+          measure(
+              "REST custody event (POST /api/custody-events)",
+              clients,
+              EVENTS,
+              i -> {
+                long id = restNext.getAndIncrement();
+                var r =
+                    api.post(
+                        "/api/custody-events",
+                        token,
+                        jakarta.json.Json.createObjectBuilder()
+                            .add("firearmId", id)
+                            .add("action", "RECEIVE")
+                            .add("locationId", locationId)
+                            .add("station", "BENCH-" + Thread.currentThread().getId())
+                            .add("idempotencyKey", "bench-" + id)
+                            .build());
+                if (r.status() != 201) {
+                  throw new AssertionError(r.toString());
+                }
+              }));
+      progress("JDBC custody events, %d station(s)", clients);
+      results.add(
+          measure(
+              "JDBC custody event (lock, chained insert, update, audit)",
+              clients,
+              EVENTS,
+              jdbcCustody(locationId, jdbcNext)));
+    }
   }
 
   private Op jdbcLookup() {

@@ -28,7 +28,20 @@ public final class Problems {
     return response(type, detail, requestId, Map.of(), List.of());
   }
 
-  public static Response response(
+  /**
+   * The problem any failure amounts to (what the exception mappers would answer), for endpoints
+   * that report several outcomes in one response, such as a batch.
+   */
+  public static ProblemException classify(Throwable thrown) {
+    return ExceptionMappers.classify(thrown);
+  }
+
+  /** The members of a problem document, to embed in a larger response. */
+  public static Map<String, Object> body(ProblemException e, String requestId) {
+    return body(e.type(), e.getMessage(), requestId, e.extensions(), e.violations());
+  }
+
+  private static Map<String, Object> body(
       ProblemType type,
       String detail,
       String requestId,
@@ -44,6 +57,16 @@ public final class Problems {
     if (!violations.isEmpty()) {
       body.put("violations", violations);
     }
+    return body;
+  }
+
+  public static Response response(
+      ProblemType type,
+      String detail,
+      String requestId,
+      Map<String, Object> extensions,
+      List<ProblemException.Violation> violations) {
+    Map<String, Object> body = body(type, detail, requestId, extensions, violations);
     Response.ResponseBuilder builder =
         Response.status(type.status()).type(PROBLEM_JSON).entity(JSONB.toJson(body));
     if (type.status() == 401) {

@@ -17,6 +17,11 @@ public enum ProblemType {
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
   CONFLICT(409, "conflict", "The request conflicts with the current state"),
   DUPLICATE_FIREARM(409, "duplicate-firearm", "This firearm is already registered"),
+  ILLEGAL_STATE_TRANSITION(
+      409, "illegal-state-transition", "The firearm's current state does not allow this action"),
+  MARKING_REQUIRED(409, "marking-required", "The firearm must be marked first"),
+  IDEMPOTENCY_KEY_REUSED(
+      409, "idempotency-key-reused", "The idempotency key was used for a different request"),
   MARKING_MISMATCH(409, "marking-mismatch", "The scanned mark does not match the record"),
   RECORD_VOIDED(409, "record-voided", "The record is void"),
   CONCURRENT_MODIFICATION(409, "concurrent-modification", "Someone else changed this record"),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.traza.registry.control.FirearmRegistry;
 import org.traza.registry.control.FirearmSearch;
+import org.traza.registry.entity.CustodyAction;
 import org.traza.registry.entity.Firearm;
 import org.traza.registry.entity.FirearmStatus;
 
@@ -79,6 +80,68 @@ public class FirearmDirectory {
             new FirearmSearch.Criteria(serial, make, model, null, type, parsed, false, null), limit)
         .stream()
         .map(FirearmDirectory::identity)
+        .toList();
+  }
+
+  /**
+   * Applies a custody action to firearm {@code id} under a row lock, in the caller's transaction:
+   * the aggregate checks the lifecycle, {@code hasher} computes the event's hash from the
+   * transition and the chain's previous hash, and the firearm keeps it as its chain head.
+   *
+   * @return the transition and its hash
+   */
+  public ChainedTransition applyCustody(
+      long id,
+      CustodyAction action,
+      Long locationId,
+      Long holderId,
+      java.time.Instant expectedReturn,
+      java.time.Instant now,
+      String actor,
+      java.util.function.Function<Firearm.CustodyTransition, String> hasher) {
+    Firearm firearm =
+        registry
+            .findForUpdate(id)
+            .orElseThrow(() -> org.traza.platform.entity.ProblemException.notFound("firearm", id));
+    Firearm.CustodyTransition t =
+        firearm.applyCustody(action, locationId, holderId, expectedReturn, now, actor);
+    String hash = hasher.apply(t);
+    firearm.chainCustody(t, hash);
+    return new ChainedTransition(t, hash);
+  }
+
+  public record ChainedTransition(Firearm.CustodyTransition transition, String hash) {}
+
+  /** A firearm as custody lists show it: identity, status, place, holder. */
+  public record Holding(
+      FirearmIdentity firearm,
+      String status,
+      Long locationId,
+      Long holderId,
+      java.time.Instant expectedReturnAt) {}
+
+  private static Holding holding(Firearm f) {
+    return new Holding(
+        identity(f), f.status().name(), f.locationId(), f.holderId(), f.expectedReturnAt());
+  }
+
+  /** Live firearms recorded at a location (issued ones keep their armoury's location). */
+  public List<Holding> atLocation(long locationId, int limit) {
+    return search.atLocation(locationId, limit).stream().map(FirearmDirectory::holding).toList();
+  }
+
+  /** Firearms out with holders; with {@code dueBefore}, the overdue ones. */
+  public List<Holding> withHolders(java.time.Instant dueBefore, int limit) {
+    return search.withHolders(dueBefore, limit).stream().map(FirearmDirectory::holding).toList();
+  }
+
+  /** The head of a firearm's custody chain, for verification. */
+  public record CustodyHead(long firearmId, long seq, String hash) {}
+
+  /** Every firearm that has custody events, with its chain head. */
+  public List<CustodyHead> custodyHeads() {
+    return search.custodyHeads().stream()
+        .map(f -> new CustodyHead(f.id(), f.custodySeq(), f.custodyHead()))
         .toList();
   }
 

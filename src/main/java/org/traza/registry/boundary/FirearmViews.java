@@ -28,6 +28,18 @@ public final class FirearmViews {
   public record ImportView(
       String importerName, String importerAddress, String country, Integer year) {}
 
+  /**
+   * Where the firearm is in custody: its location or holder, the events so far, what may be done
+   * next, and the mark it still lacks (which blocks issue and loan).
+   */
+  public record Custody(
+      Long locationId,
+      Long holderId,
+      Instant expectedReturnAt,
+      long events,
+      List<String> allowedActions,
+      String missingMarking) {}
+
   /** Set once a record is voided: it stays readable. */
   public record VoidView(Instant at, String by, String reason) {}
 
@@ -75,6 +87,7 @@ public final class FirearmViews {
       String confidentiality,
       String useRestrictions,
       String status,
+      Custody custody,
       boolean voided,
       VoidView voiding,
       String notes,
@@ -112,6 +125,13 @@ public final class FirearmViews {
           f.confidentiality().name(),
           f.useRestrictions(),
           f.status().name(),
+          new Custody(
+              f.locationId(),
+              f.holderId(),
+              f.expectedReturnAt(),
+              f.custodySeq(),
+              f.status().allowedActions().stream().map(Enum::name).toList(),
+              f.missingMarking().map(Enum::name).orElse(null)),
           f.isVoided(),
           f.isVoided() ? new VoidView(f.voidedAt(), f.voidedBy(), f.voidReason()) : null,
           f.notes(),

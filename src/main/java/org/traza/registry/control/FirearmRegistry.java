@@ -27,6 +27,15 @@ public class FirearmRegistry {
   @Inject Clock clock;
   @Inject Event<ActionPerformed> actions;
 
+  /**
+   * The firearm, its row locked until the transaction ends: custody actions on one firearm happen
+   * one after the other, and the second sees the first's outcome.
+   */
+  public Optional<Firearm> findForUpdate(long id) {
+    return Optional.ofNullable(
+        em.find(Firearm.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
   public Optional<Firearm> find(long id) {
     return Optional.ofNullable(em.find(Firearm.class, id));
   }

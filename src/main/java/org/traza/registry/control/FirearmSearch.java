@@ -126,6 +126,41 @@ public class FirearmSearch {
     return query.setMaxResults(limit).getResultList();
   }
 
+  /** Firearms with at least one custody event, in id order. */
+  public List<Firearm> custodyHeads() {
+    return em.createQuery(
+            "SELECT f FROM Firearm f WHERE f.custodySeq > 0 ORDER BY f.id", Firearm.class)
+        .getResultList();
+  }
+
+  /** Live firearms recorded at {@code locationId}, whatever their status, in id order. */
+  public List<Firearm> atLocation(long locationId, int limit) {
+    return em.createQuery(
+            "SELECT f FROM Firearm f WHERE f.live = 1 AND f.locationId = :l ORDER BY f.id",
+            Firearm.class)
+        .setParameter("l", locationId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Firearms out with a holder (ISSUED or ON_LOAN), oldest expected return first; with {@code
+   * dueBefore}, only those expected back before it.
+   */
+  public List<Firearm> withHolders(java.time.Instant dueBefore, int limit) {
+    String jpql =
+        "SELECT f FROM Firearm f WHERE f.live = 1 AND f.status IN :out"
+            + (dueBefore == null ? "" : " AND f.expectedReturnAt < :due")
+            + " ORDER BY f.expectedReturnAt, f.id";
+    TypedQuery<Firearm> q =
+        em.createQuery(jpql, Firearm.class)
+            .setParameter("out", List.of(FirearmStatus.ISSUED, FirearmStatus.ON_LOAN));
+    if (dueBefore != null) {
+      q.setParameter("due", dueBefore);
+    }
+    return q.setMaxResults(limit).getResultList();
+  }
+
   private static void code(
       StringBuilder jpql, Map<String, Object> params, String path, String name, String value) {
     if (value != null && !value.isBlank()) {

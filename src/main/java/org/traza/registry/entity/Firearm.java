@@ -107,6 +107,22 @@ public class Firearm {
   @Column(name = "notes", length = NOTES_MAX)
   private String notes;
 
+  @Column(name = "location_id")
+  private Long locationId;
+
+  @Column(name = "holder_id")
+  private Long holderId;
+
+  @Column(name = "expected_return_at")
+  private Instant expectedReturnAt;
+
+  /** How many custody events the firearm's chain holds, and the hash of the last one. */
+  @Column(name = "custody_seq", nullable = false)
+  private long custodySeq;
+
+  @Column(name = "custody_head", length = 64)
+  private String custodyHead;
+
   /** 1 while the record takes part in (make, serial) uniqueness; NULL once voided. */
   @Column(name = "live")
   private Integer live;
@@ -229,6 +245,130 @@ public class Firearm {
     updatedAt = now;
     updatedBy = actor;
     return marking;
+  }
+
+  /** A custody transition as applied: what the custody event records and chains. */
+  public record CustodyTransition(
+      Long firearmId,
+      CustodyAction action,
+      FirearmStatus from,
+      FirearmStatus to,
+      Long fromLocationId,
+      Long toLocationId,
+      Long holderId,
+      long seq,
+      String prevHash) {}
+
+  /** The hash a chain starts from. */
+  public static final String GENESIS = "0".repeat(64);
+
+  /**
+   * Applies {@code action}: checks it against the lifecycle and the marking rule (a firearm that
+   * must be marked is not issued, lent or transferred until it is), moves the firearm, and returns
+   * the transition for its custody event. {@link #chainCustody} then records the event's hash.
+   */
+  public CustodyTransition applyCustody(
+      CustodyAction action,
+      Long toLocation,
+      Long holder,
+      Instant expectedReturn,
+      Instant now,
+      String actor) {
+    requireLive();
+    if (!action.allowedFrom(status)) {
+      throw new ProblemException(
+              ProblemType.ILLEGAL_STATE_TRANSITION,
+              "Firearm "
+                  + id
+                  + " is "
+                  + status
+                  + "; "
+                  + action
+                  + " is not allowed. Allowed: "
+                  + status.allowedActions()
+                  + ".")
+          .with("currentStatus", status.name())
+          .with("allowedActions", status.allowedActions().stream().map(Enum::name).toList());
+    }
+    if ((action == CustodyAction.ISSUE || action == CustodyAction.LEND)
+        && missingMarking().isPresent()) {
+      throw new ProblemException(
+              ProblemType.MARKING_REQUIRED,
+              "Firearm "
+                  + id
+                  + " ("
+                  + provenance
+                  + ") lacks its "
+                  + missingMarking().get()
+                  + " mark and cannot be "
+                  + (action == CustodyAction.ISSUE ? "issued" : "lent")
+                  + " until it is marked.")
+          .with("missingMarking", missingMarking().get().name());
+    }
+    if (action.needs() == CustodyAction.Needs.LOCATION && toLocation == null) {
+      throw ProblemException.invalid("locationId", action + " needs the location");
+    }
+    if (action.needs() == CustodyAction.Needs.HOLDER && holder == null) {
+      throw ProblemException.invalid("holderId", action + " needs the holder");
+    }
+    FirearmStatus from = status;
+    Long fromLocation = locationId;
+    status = action.target();
+    switch (action.needs()) {
+      case LOCATION -> {
+        locationId = toLocation;
+        holderId = null;
+        expectedReturnAt = null;
+      }
+      case HOLDER -> {
+        holderId = holder;
+        expectedReturnAt = expectedReturn;
+      }
+      case NOTHING -> {
+        // stays where it is recorded until found, moved or destroyed
+      }
+    }
+    updatedAt = now;
+    updatedBy = actor;
+    return new CustodyTransition(
+        id,
+        action,
+        from,
+        status,
+        fromLocation,
+        locationId,
+        holderId,
+        custodySeq + 1,
+        custodyHead == null ? GENESIS : custodyHead);
+  }
+
+  /** Records the hash of the event that {@code transition} became. */
+  public void chainCustody(CustodyTransition transition, String hash) {
+    if (transition.seq() != custodySeq + 1) {
+      throw new IllegalStateException("custody events must be chained in order");
+    }
+    custodySeq = transition.seq();
+    custodyHead = hash;
+  }
+
+  public Long locationId() {
+    return locationId;
+  }
+
+  public Long holderId() {
+    return holderId;
+  }
+
+  public Instant expectedReturnAt() {
+    return expectedReturnAt;
+  }
+
+  public long custodySeq() {
+    return custodySeq;
+  }
+
+  public String custodyHead() {
+    return custodyHead;
   }
 
   private void requireLive() {

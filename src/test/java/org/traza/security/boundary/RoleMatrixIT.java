@@ -254,6 +254,81 @@ class RoleMatrixIT extends AgainstServer {
         () -> "/api/scans/resolve",
         () -> Json.createObjectBuilder().add("text", "ABC123").build(),
         EVERYONE);
+    endpoint("GET", "/api/locations", () -> "/api/locations", () -> null, EVERYONE);
+    endpoint(
+        "POST",
+        "/api/locations",
+        () -> "/api/locations",
+        () ->
+            Json.createObjectBuilder()
+                .add("code", "M" + java.util.UUID.randomUUID().toString().substring(0, 8))
+                .add("name", "Matrix vault")
+                .add("kind", "VAULT")
+                .build(),
+        EnumSet.of(Role.ADMIN));
+    endpoint("GET", "/api/locations/{id}", () -> "/api/locations/987654321", () -> null, EVERYONE);
+    endpoint("GET", "/api/holders", () -> "/api/holders", () -> null, EVERYONE);
+    endpoint(
+        "POST",
+        "/api/holders",
+        () -> "/api/holders",
+        () ->
+            Json.createObjectBuilder()
+                .add("code", "H" + java.util.UUID.randomUUID().toString().substring(0, 8))
+                .add("name", "Matrix officer")
+                .add("kind", "OFFICER")
+                .build(),
+        EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
+    endpoint(
+        "POST",
+        "/api/custody-events",
+        () -> "/api/custody-events",
+        () ->
+            Json.createObjectBuilder()
+                .add("firearmId", 987654321)
+                .add("action", "RECEIVE")
+                .add("locationId", 1)
+                .add("idempotencyKey", java.util.UUID.randomUUID().toString())
+                .build(),
+        REGISTRARS);
+    endpoint(
+        "GET",
+        "/api/firearms/{id}/custody-events",
+        () -> freshFirearm() + "/custody-events",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "POST",
+        "/api/custody-events/batch",
+        () -> "/api/custody-events/batch",
+        () ->
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("firearmId", 987654321)
+                        .add("action", "RECEIVE")
+                        .add("locationId", 1)
+                        .add("idempotencyKey", java.util.UUID.randomUUID().toString()))
+                .build(),
+        REGISTRARS);
+    endpoint(
+        "GET",
+        "/api/locations/{id}/holdings",
+        () -> "/api/locations/987654321/holdings",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "GET",
+        "/api/custody/issued",
+        () -> "/api/custody/issued?overdue=true",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "GET",
+        "/api/custody/verify",
+        () -> "/api/custody/verify",
+        () -> null,
+        EnumSet.of(Role.AUDITOR));
     endpoint(
         "GET",
         "/api/audit-entries",

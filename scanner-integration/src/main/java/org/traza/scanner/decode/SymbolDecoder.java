@@ -76,7 +76,10 @@ public final class SymbolDecoder {
   public List<DecodedSymbol> decodeAll(GrayImage image) {
     long start = System.nanoTime();
     Map<String, DecodedSymbol> found = new LinkedHashMap<>();
-    firstReading(image, start, budgetNanos, found, PASSES);
+    // the quick views of the whole image first, then every region, then the slow views of the
+    // whole image if nothing has been read yet: a sheet of labels is read region by region even
+    // when the whole image yields nothing quickly
+    firstReading(image, start, budgetNanos, found, QUICK_PASSES);
     for (Regions.Box box : Regions.find(image)) {
       long left = budgetNanos - (System.nanoTime() - start);
       if (left <= 0) {
@@ -97,6 +100,9 @@ public final class SymbolDecoder {
             key(s),
             new DecodedSymbol(s.symbology(), s.text(), s.gs1(), corners, "region/" + s.pass()));
       }
+    }
+    if (found.isEmpty()) {
+      firstReading(image, start, budgetNanos, found, PASSES);
     }
     return List.copyOf(found.values());
   }
@@ -392,6 +398,16 @@ public final class SymbolDecoder {
   }
 
   private static final Set<Symbology> DM = EnumSet.of(Symbology.DATA_MATRIX);
+
+  /** What {@link #decodeAll} tries on the whole image before it looks at regions. */
+  private static final List<Pass> QUICK_PASSES =
+      List.of(
+          pass("original+multi", ALL),
+          pass("original", ALL),
+          pass("original+boofcv", EnumSet.of(Symbology.QR_CODE)),
+          pass("rot1", ALL),
+          pass("deskew", ALL),
+          pass("inv", ALL));
 
   /** For each cropped region of {@link #decodeAll}: the views that pay off on a small crop. */
   private static final List<Pass> REGION_PASSES =

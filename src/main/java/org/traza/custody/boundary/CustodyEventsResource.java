@@ -1,0 +1,193 @@
+package org.traza.custody.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.traza.custody.control.CustodyLedger;
+import org.traza.custody.entity.CustodyEvent;
+import org.traza.marking.boundary.MarkingResolver;
+import org.traza.platform.boundary.Problems;
+import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.ProblemException;
+import org.traza.platform.entity.ProblemType;
+import org.traza.registry.entity.CustodyAction;
+import org.traza.security.entity.Role;
+
+/**
+ * Custody actions: receive, issue, return, move, dispatch, lend, report lost… exactly once each.
+ */
+@Tag(
+    name = "Custody",
+    description = "Custody events: the firearm lifecycle, append-only and chained")
+@Path("custody-events")
+@RequestScoped
+public class CustodyEventsResource {
+
+  @Inject CustodyLedger ledger;
+  @Inject MarkingResolver resolver;
+  @Inject RequestContext request;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(
+      summary =
+          "Apply a custody action; 201 with the chained event, or 200 with the first result when"
+              + " the idempotency key was seen before")
+  public Response record(CustodyViews.EventRequest body) {
+    return apply(body);
+  }
+
+  /** The maximum number of events a station sends in one batch. */
+  public static final int MAX_BATCH = 1000;
+
+  @POST
+  @Path("batch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(
+      summary =
+          "Events a station recorded offline, applied in order, each on its own: a result per item"
+              + " (201 created, 200 replayed, or a problem); one failure does not stop the others")
+  public CustodyViews.BatchResult batch(List<CustodyViews.EventRequest> items) {
+    if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
+      throw ProblemException.invalid("items", "send 1 to " + MAX_BATCH + " events");
+    }
+    List<CustodyViews.ItemResult> results = new java.util.ArrayList<>(items.size());
+    int created = 0;
+    int replayed = 0;
+    int failed = 0;
+    for (int i = 0; i < items.size(); i++) {
+      try {
+        Response r = apply(items.get(i));
+        results.add(
+            new CustodyViews.ItemResult(
+                i, r.getStatus(), (CustodyViews.EventView) r.getEntity(), null));
+        if (r.getStatus() == 201) {
+          created++;
+        } else {
+          replayed++;
+        }
+      } catch (RuntimeException e) {
+        ProblemException problem = Problems.classify(e);
+        results.add(
+            new CustodyViews.ItemResult(
+                i, problem.type().status(), null, Problems.body(problem, request.requestId())));
+        failed++;
+      }
+    }
+    return new CustodyViews.BatchResult(created, replayed, failed, results);
+  }
+
+  private Response apply(CustodyViews.EventRequest body) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "required");
+    }
+    String key = body.idempotencyKey;
+    if (key == null || key.isBlank() || key.length() > CustodyEvent.KEY_MAX) {
+      throw ProblemException.invalid(
+          "idempotencyKey", "required, at most " + CustodyEvent.KEY_MAX + " characters");
+    }
+    CustodyAction action = action(body.action);
+    checkLength("reason", body.reason, CustodyEvent.REASON_MAX);
+    checkLength("documentRef", body.documentRef, CustodyEvent.DOCUMENT_MAX);
+    checkLength("station", body.station, CustodyEvent.STATION_MAX);
+    long firearmId = firearm(body);
+
+    Optional<CustodyEvent> seen = ledger.byKey(key);
+    if (seen.isPresent()) {
+      return replay(seen.get(), firearmId, action);
+    }
+    CustodyLedger.Command command =
+        new CustodyLedger.Command(
+            firearmId,
+            action,
+            body.locationId,
+            body.holderId,
+            body.expectedReturn,
+            body.station,
+            body.deviceTime,
+            body.reason,
+            body.documentRef,
+            key);
+    try {
+      CustodyEvent event = ledger.record(command, request.actor());
+      return Response.created(URI.create("/api/firearms/" + firearmId + "/custody-events"))
+          .entity(CustodyViews.EventView.of(event))
+          .build();
+    } catch (RuntimeException e) {
+      // the same key sent twice at once: the second insert hit the unique key; answer as a retry
+      Optional<CustodyEvent> raced = ledger.byKey(key);
+      if (raced.isPresent()) {
+        return replay(raced.get(), firearmId, action);
+      }
+      throw e;
+    }
+  }
+
+  private static Response replay(CustodyEvent event, long firearmId, CustodyAction action) {
+    if (event.firearmId() != firearmId || !event.action().equals(action.name())) {
+      throw new ProblemException(
+              ProblemType.IDEMPOTENCY_KEY_REUSED,
+              "The key "
+                  + event.idempotencyKey()
+                  + " was used for "
+                  + event.action()
+                  + " on firearm "
+                  + event.firearmId()
+                  + "; use a new key for a new action.")
+          .with("eventId", event.id());
+    }
+    return Response.ok(CustodyViews.EventView.of(event))
+        .header("Idempotent-Replayed", "true")
+        .build();
+  }
+
+  private long firearm(CustodyViews.EventRequest body) {
+    boolean byId = body.firearmId != null;
+    boolean byText = body.scannedText != null && !body.scannedText.isBlank();
+    if (byId == byText) {
+      throw ProblemException.invalid("firearmId", "send either firearmId or scannedText");
+    }
+    if (byId) {
+      return body.firearmId;
+    }
+    if (body.scannedText.length() > 500) {
+      throw ProblemException.invalid("scannedText", "at most 500 characters");
+    }
+    return resolver
+        .firearmFor(body.scannedText)
+        .orElseThrow(
+            () -> ProblemException.invalid("scannedText", resolver.whyNot(body.scannedText)));
+  }
+
+  private static CustodyAction action(String name) {
+    try {
+      return CustodyAction.valueOf(name.trim().toUpperCase(Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid(
+          "action", "use one of " + Arrays.toString(CustodyAction.values()));
+    }
+  }
+
+  private static void checkLength(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw ProblemException.invalid(field, "at most " + max + " characters");
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package org.traza.custody.boundary;
+
+import java.time.Instant;
+import org.traza.custody.entity.CustodyEvent;
+import org.traza.custody.entity.Holder;
+import org.traza.custody.entity.Location;
+
+/**
+ * JSON shapes of custody requests and records. Requests are classes: Payara's OpenAPI needs fields.
+ */
+public final class CustodyViews {
+
+  private CustodyViews() {}
+
+  /** A custody action: the firearm by id or by scanned text, and a client-made idempotency key. */
+  public static class EventRequest {
+    public Long firearmId;
+
+    /** Text a scanner read from the firearm's marking, instead of firearmId. */
+    public String scannedText;
+
+    /** RECEIVE, ISSUE, RETURN, MOVE, DISPATCH, RECEIVE_TRANSFER, LEND, RETURN_FROM_LOAN, … */
+    public String action;
+
+    public Long locationId;
+    public Long holderId;
+    public Instant expectedReturn;
+    public String station;
+
+    /** When the station did it, if it was offline. */
+    public Instant deviceTime;
+
+    public String reason;
+    public String documentRef;
+
+    /** Unique per intended action (a UUID): a retry with the same key acts at most once. */
+    public String idempotencyKey;
+  }
+
+  public static class LocationRequest {
+    public String code;
+    public String name;
+    public String kind;
+    public Long parentId;
+    public Integer countFrequencyDays;
+  }
+
+  public static class HolderRequest {
+    public String code;
+    public String kind;
+    public String name;
+    public String unit;
+  }
+
+  public record EventView(
+      long id,
+      long firearmId,
+      long seq,
+      String action,
+      String fromStatus,
+      String toStatus,
+      Long fromLocationId,
+      Long toLocationId,
+      Long holderId,
+      String station,
+      String actor,
+      Instant serverTime,
+      Instant deviceTime,
+      String reason,
+      String documentRef,
+      String idempotencyKey,
+      String prevHash,
+      String hash) {
+    static EventView of(CustodyEvent e) {
+      return new EventView(
+          e.id(),
+          e.firearmId(),
+          e.seq(),
+          e.action(),
+          e.fromStatus(),
+          e.toStatus(),
+          e.fromLocationId(),
+          e.toLocationId(),
+          e.holderId(),
+          e.station(),
+          e.actor(),
+          e.serverTime(),
+          e.deviceTime(),
+          e.reason(),
+          e.documentRef(),
+          e.idempotencyKey(),
+          e.prevHash(),
+          e.hash());
+    }
+  }
+
+  /** The outcome of one batch item: the event (201, 200) or the problem. */
+  public record ItemResult(
+      int index, int status, EventView event, java.util.Map<String, Object> problem) {}
+
+  public record BatchResult(
+      int created, int replayed, int failed, java.util.List<ItemResult> results) {}
+
+  public record HoldingView(
+      long id,
+      String href,
+      String make,
+      String model,
+      String serial,
+      String status,
+      Long locationId,
+      Long holderId,
+      Instant expectedReturnAt) {
+    static HoldingView of(org.traza.registry.boundary.FirearmDirectory.Holding h) {
+      var f = h.firearm();
+      return new HoldingView(
+          f.id(),
+          "/api/firearms/" + f.id(),
+          f.makeName(),
+          f.model(),
+          f.serialAsMarked(),
+          h.status(),
+          h.locationId(),
+          h.holderId(),
+          h.expectedReturnAt());
+    }
+  }
+
+  /** What a location holds, counted by status. */
+  public record Holdings(
+      long locationId,
+      java.util.Map<String, Long> byStatus,
+      java.util.List<HoldingView> firearms) {}
+
+  public record LocationView(
+      long id, String code, String name, String kind, Long parentId, Integer countFrequencyDays) {
+    static LocationView of(Location l) {
+      return new LocationView(
+          l.id(), l.code(), l.name(), l.kind().name(), l.parentId(), l.countFrequencyDays());
+    }
+  }
+
+  public record HolderView(long id, String code, String kind, String name, String unit) {
+    static HolderView of(Holder h) {
+      return new HolderView(h.id(), h.code(), h.kind().name(), h.name(), h.unit());
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.traza.custody.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.traza.custody.control.Places;
+import org.traza.custody.entity.Holder;
+import org.traza.custody.entity.HolderKind;
+import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.ProblemException;
+import org.traza.security.entity.Role;
+
+/** Officers, units, laboratories and courts that firearms are issued or lent to. */
+@Tag(name = "Custody")
+@Path("holders")
+@RequestScoped
+public class HoldersResource {
+
+  @Inject Places places;
+  @Inject RequestContext request;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  public List<CustodyViews.HolderView> list() {
+    return places.holders().stream().map(CustodyViews.HolderView::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  public Response create(CustodyViews.HolderRequest body) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "required");
+    }
+    LocationsResource.require("code", body.code, Holder.CODE_MAX);
+    LocationsResource.require("name", body.name, Holder.NAME_MAX);
+    if (body.unit != null && body.unit.length() > Holder.NAME_MAX) {
+      throw ProblemException.invalid("unit", "at most " + Holder.NAME_MAX + " characters");
+    }
+    HolderKind kind;
+    try {
+      kind = HolderKind.valueOf(body.kind.trim().toUpperCase(Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid("kind", "use one of " + Arrays.toString(HolderKind.values()));
+    }
+    Holder h =
+        places.createHolder(
+            body.code.trim().toUpperCase(Locale.ROOT),
+            kind,
+            body.name.trim(),
+            body.unit,
+            request.actor());
+    return Response.created(URI.create("/api/holders/" + h.id()))
+        .entity(CustodyViews.HolderView.of(h))
+        .build();
+  }
+}

@@ -1,0 +1,113 @@
+package org.traza.custody.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.traza.custody.control.Places;
+import org.traza.custody.entity.Location;
+import org.traza.custody.entity.LocationKind;
+import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.ProblemException;
+import org.traza.security.entity.Role;
+
+/** Where firearms are kept: armouries, vaults, racks. */
+@Tag(name = "Custody")
+@Path("locations")
+@RequestScoped
+public class LocationsResource {
+
+  @Inject Places places;
+  @Inject org.traza.registry.boundary.FirearmDirectory firearms;
+  @Inject RequestContext request;
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  public List<CustodyViews.LocationView> list() {
+    return places.locations().stream().map(CustodyViews.LocationView::of).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  public CustodyViews.LocationView get(@PathParam("id") long id) {
+    return CustodyViews.LocationView.of(places.location(id));
+  }
+
+  @GET
+  @Path("{id}/holdings")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  @org.eclipse.microprofile.openapi.annotations.Operation(
+      summary = "The firearms recorded at a location (issued ones included), counted by status")
+  public CustodyViews.Holdings holdings(
+      @PathParam("id") long id,
+      @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("1000") int limit) {
+    org.traza.platform.entity.Paging.checkLimit(limit, 10_000);
+    places.location(id);
+    var held = firearms.atLocation(id, limit);
+    var byStatus =
+        held.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    org.traza.registry.boundary.FirearmDirectory.Holding::status,
+                    java.util.TreeMap::new,
+                    java.util.stream.Collectors.counting()));
+    return new CustodyViews.Holdings(
+        id, byStatus, held.stream().map(CustodyViews.HoldingView::of).toList());
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ADMIN)
+  public Response create(CustodyViews.LocationRequest body) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "required");
+    }
+    require("code", body.code, Location.CODE_MAX);
+    require("name", body.name, Location.NAME_MAX);
+    LocationKind kind;
+    try {
+      kind = LocationKind.valueOf(body.kind.trim().toUpperCase(Locale.ROOT));
+    } catch (RuntimeException e) {
+      throw ProblemException.invalid(
+          "kind", "use one of " + Arrays.toString(LocationKind.values()));
+    }
+    if (body.countFrequencyDays != null
+        && (body.countFrequencyDays < 1 || body.countFrequencyDays > 3660)) {
+      throw ProblemException.invalid("countFrequencyDays", "between 1 and 3660");
+    }
+    Location l =
+        places.createLocation(
+            body.code.trim().toUpperCase(Locale.ROOT),
+            body.name.trim(),
+            kind,
+            body.parentId,
+            body.countFrequencyDays,
+            request.actor());
+    return Response.created(URI.create("/api/locations/" + l.id()))
+        .entity(CustodyViews.LocationView.of(l))
+        .build();
+  }
+
+  static void require(String field, String value, int max) {
+    if (value == null || value.isBlank() || value.length() > max) {
+      throw ProblemException.invalid(field, "required, at most " + max + " characters");
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.traza.custody.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import org.traza.custody.entity.Holder;
+import org.traza.custody.entity.HolderKind;
+import org.traza.custody.entity.Location;
+import org.traza.custody.entity.LocationKind;
+import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.ProblemException;
+import org.traza.platform.entity.ProblemType;
+
+/** Locations and holders: created by administrators, read by everyone. */
+@ApplicationScoped
+public class Places {
+
+  @PersistenceContext EntityManager em;
+  @Inject Event<ActionPerformed> actions;
+  @Inject Clock clock;
+
+  @Transactional
+  public Location createLocation(
+      String code, String name, LocationKind kind, Long parentId, Integer frequency, String actor) {
+    if (parentId != null && em.find(Location.class, parentId) == null) {
+      throw ProblemException.invalid("parentId", "no location " + parentId);
+    }
+    requireFreeCode("Location", code);
+    Location l = new Location(code, name, kind, parentId, frequency, clock.instant(), actor);
+    em.persist(l);
+    em.flush();
+    actions.fire(ActionPerformed.success("location.created", "location", l.id(), code));
+    return l;
+  }
+
+  @Transactional
+  public Holder createHolder(String code, HolderKind kind, String name, String unit, String actor) {
+    requireFreeCode("Holder", code);
+    Holder h = new Holder(code, kind, name, unit, clock.instant(), actor);
+    em.persist(h);
+    em.flush();
+    actions.fire(ActionPerformed.success("holder.created", "holder", h.id(), code));
+    return h;
+  }
+
+  private void requireFreeCode(String entity, String code) {
+    Long taken =
+        em.createQuery("SELECT COUNT(x) FROM " + entity + " x WHERE x.code = :c", Long.class)
+            .setParameter("c", code)
+            .getSingleResult();
+    if (taken > 0) {
+      throw new ProblemException(
+          ProblemType.CONFLICT,
+          "The code "
+              + code
+              + " is taken by another "
+              + entity.toLowerCase(java.util.Locale.ROOT)
+              + ".");
+    }
+  }
+
+  public List<Location> locations() {
+    return em.createQuery("SELECT l FROM Location l ORDER BY l.code", Location.class)
+        .getResultList();
+  }
+
+  public List<Holder> holders() {
+    return em.createQuery("SELECT h FROM Holder h ORDER BY h.code", Holder.class).getResultList();
+  }
+
+  public Location location(long id) {
+    Location l = em.find(Location.class, id);
+    if (l == null) {
+      throw ProblemException.notFound("location", id);
+    }
+    return l;
+  }
+}
