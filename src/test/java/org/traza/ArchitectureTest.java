@@ -31,7 +31,7 @@ class ArchitectureTest {
           .importPackages("org.traza");
 
   private static final List<String> FEATURES =
-      List.of("registry", "security", "audit", "marking", "custody");
+      List.of("registry", "security", "audit", "marking", "custody", "stockpile");
 
   @Test
   void every_endpoint_declares_its_roles() {
@@ -119,7 +119,8 @@ class ArchitectureTest {
             "org.traza.security..",
             "org.traza.audit..",
             "org.traza.marking..",
-            "org.traza.custody..")
+            "org.traza.custody..",
+            "org.traza.stockpile..")
         .check(CLASSES);
   }
 

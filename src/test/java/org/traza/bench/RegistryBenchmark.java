@@ -25,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.traza.testing.Api;
 import org.traza.testing.ItDatabase;
@@ -355,11 +354,11 @@ class RegistryBenchmark {
    * The raw JDBC work of one custody event, as the server does it: lock the firearm, insert the
    * chained event, update the firearm and its chain head, append the audit entry, commit.
    */
-  private Op jdbcCustody(long locationId, AtomicLong nextFirearm) {
+  private Op jdbcCustody(long locationId, java.util.function.LongSupplier nextFirearm) {
     ThreadLocal<Connection> connections = ThreadLocal.withInitial(RegistryBenchmark::connect);
     return i -> {
       Connection c = connections.get();
-      long firearmId = nextFirearm.getAndIncrement();
+      long firearmId = nextFirearm.getAsLong();
       try {
         long seq;
         String head;
@@ -438,8 +437,21 @@ class RegistryBenchmark {
       throw new AssertionError("location: " + location);
     }
     long locationId = location.json().getJsonNumber("id").longValue();
-    AtomicLong restNext = new AtomicLong(1);
-    AtomicLong jdbcNext = new AtomicLong(SEEDED / 2 + 1);
+    // seeded ids need not be contiguous: take real REGISTERED ones, half for REST, half for JDBC
+    int perSide = 4 * (Math.min(1000, EVENTS / 2) + EVENTS);
+    long[] ids = new long[2 * perSide];
+    try (Connection c = connect();
+        var rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT id FROM firearm WHERE status = 'REGISTERED' ORDER BY id LIMIT "
+                        + ids.length)) {
+      for (int i = 0; rs.next(); i++) {
+        ids[i] = rs.getLong(1);
+      }
+    }
+    AtomicInteger restNext = new AtomicInteger(0);
+    AtomicInteger jdbcNext = new AtomicInteger(perSide);
     for (int clients : new int[] {1, 4, 16, 64}) {
       progress("REST custody events, %d station(s)", clients);
       results.add(
@@ -448,7 +460,7 @@ class RegistryBenchmark {
               clients,
               EVENTS,
               i -> {
-                long id = restNext.getAndIncrement();
+                long id = ids[restNext.getAndIncrement()];
                 var r =
                     api.post(
                         "/api/custody-events",
@@ -470,7 +482,7 @@ class RegistryBenchmark {
               "JDBC custody event (lock, chained insert, update, audit)",
               clients,
               EVENTS,
-              jdbcCustody(locationId, jdbcNext)));
+              jdbcCustody(locationId, () -> ids[jdbcNext.getAndIncrement()])));
     }
   }
 

@@ -125,6 +125,11 @@ public class FirearmDirectory {
         identity(f), f.status().name(), f.locationId(), f.holderId(), f.expectedReturnAt());
   }
 
+  /** Where one firearm is recorded, and in which status. */
+  public Optional<Holding> holding(long id) {
+    return registry.find(id).map(FirearmDirectory::holding);
+  }
+
   /** Live firearms recorded at a location (issued ones keep their armoury's location). */
   public List<Holding> atLocation(long locationId, int limit) {
     return search.atLocation(locationId, limit).stream().map(FirearmDirectory::holding).toList();

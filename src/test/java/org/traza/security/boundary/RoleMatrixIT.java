@@ -324,6 +324,45 @@ class RoleMatrixIT extends AgainstServer {
         () -> null,
         EVERYONE);
     endpoint(
+        "POST",
+        "/api/stock-counts",
+        () -> "/api/stock-counts",
+        () -> Json.createObjectBuilder().add("locationId", 987654321).build(),
+        REGISTRARS);
+    endpoint(
+        "GET", "/api/stock-counts/{id}", () -> "/api/stock-counts/987654321", () -> null, EVERYONE);
+    endpoint(
+        "POST",
+        "/api/stock-counts/{id}/scans",
+        () -> "/api/stock-counts/987654321/scans",
+        () -> Json.createObjectBuilder().add("firearmId", 1).build(),
+        REGISTRARS);
+    endpoint(
+        "POST",
+        "/api/stock-counts/{id}/close",
+        () -> "/api/stock-counts/987654321/close",
+        () -> null,
+        REGISTRARS);
+    endpoint(
+        "POST",
+        "/api/stock-counts/{id}/sign-off",
+        () -> "/api/stock-counts/987654321/sign-off",
+        () -> null,
+        EnumSet.of(Role.SUPERVISOR));
+    endpoint(
+        "GET",
+        "/api/stock-counts/overdue",
+        () -> "/api/stock-counts/overdue",
+        () -> null,
+        EVERYONE);
+    endpoint("GET", "/api/discrepancies", () -> "/api/discrepancies", () -> null, EVERYONE);
+    endpoint(
+        "POST",
+        "/api/discrepancies/{id}/resolve",
+        () -> "/api/discrepancies/987654321/resolve",
+        () -> Json.createObjectBuilder().add("resolution", "FOUND").build(),
+        EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
+    endpoint(
         "GET",
         "/api/custody/verify",
         () -> "/api/custody/verify",

@@ -1,0 +1,135 @@
+package org.traza.stockpile.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.traza.custody.boundary.CustodyDirectory;
+import org.traza.marking.boundary.MarkingResolver;
+import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.ProblemException;
+import org.traza.registry.boundary.FirearmDirectory;
+import org.traza.security.entity.Role;
+import org.traza.stockpile.control.StockCounts;
+import org.traza.stockpile.entity.CountScan;
+import org.traza.stockpile.entity.StockCount;
+
+/** Blind stock counts of a location, their reconciliation and sign-off (ISACS 05.20). */
+@Tag(name = "Stock counts", description = "Blind counts, reconciliation, discrepancy cases")
+@Path("stock-counts")
+@RequestScoped
+public class StockCountsResource {
+
+  @Inject StockCounts counts;
+  @Inject MarkingResolver resolver;
+  @Inject FirearmDirectory firearms;
+  @Inject RequestContext request;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(summary = "Open a blind count of a location")
+  public Response open(StockCountViews.OpenRequest body) {
+    if (body == null || body.locationId == null) {
+      throw ProblemException.invalid("locationId", "required");
+    }
+    StockCount c = counts.open(body.locationId, request.actor());
+    return Response.created(URI.create("/api/stock-counts/" + c.id())).entity(view(c)).build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  @Operation(summary = "A count; once closed, with its expected and found figures and its cases")
+  public StockCountViews.CountView get(@PathParam("id") long id) {
+    return view(counts.get(id));
+  }
+
+  @POST
+  @Path("{id}/scans")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(summary = "Count one item (its scanned marking, or its registry number)")
+  public Response scan(@PathParam("id") long id, StockCountViews.ScanRequest body) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "required");
+    }
+    boolean byText = body.scannedText != null && !body.scannedText.isBlank();
+    if (byText == (body.firearmId != null)) {
+      throw ProblemException.invalid("scannedText", "send either scannedText or firearmId");
+    }
+    if (byText && body.scannedText.length() > CountScan.TEXT_MAX) {
+      throw ProblemException.invalid(
+          "scannedText", "at most " + CountScan.TEXT_MAX + " characters");
+    }
+    if (body.station != null && body.station.length() > 64) {
+      throw ProblemException.invalid("station", "at most 64 characters");
+    }
+    Long firearm;
+    String text;
+    if (byText) {
+      firearm = resolver.firearmFor(body.scannedText).orElse(null);
+      text = body.scannedText;
+    } else {
+      firearm = firearms.find(body.firearmId).map(f -> f.id()).orElse(null);
+      text = "#" + body.firearmId;
+    }
+    CountScan scan = counts.scan(id, text, firearm, body.station, request.actor());
+    return Response.status(Response.Status.CREATED)
+        .entity(new StockCountViews.ScanView(scan.id(), firearm != null))
+        .build();
+  }
+
+  @POST
+  @Path("{id}/close")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(
+      summary =
+          "Close a count and reconcile it: missing, unexpected, misplaced and unknown items each"
+              + " open a discrepancy case")
+  public StockCountViews.CountView close(@PathParam("id") long id) {
+    counts.close(id, request.actor());
+    return view(counts.get(id));
+  }
+
+  @POST
+  @Path("{id}/sign-off")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.SUPERVISOR)
+  @Operation(summary = "Sign off a closed count: a supervisor who is not its counter")
+  public StockCountViews.CountView signOff(@PathParam("id") long id) {
+    counts.signOff(id, request.actor());
+    return view(counts.get(id));
+  }
+
+  @GET
+  @Path("overdue")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  @Operation(summary = "Locations whose count frequency has passed since their last closed count")
+  public List<CustodyDirectory.Place> overdue() {
+    return counts.overdue();
+  }
+
+  private StockCountViews.CountView view(StockCount c) {
+    return StockCountViews.CountView.of(
+        c,
+        counts.scans(c.id()).size(),
+        c.status() == StockCount.Status.OPEN ? List.of() : counts.discrepancies(c.id(), null));
+  }
+}

@@ -1,0 +1,263 @@
+package org.traza.stockpile.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.traza.custody.boundary.CustodyDirectory;
+import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.ProblemException;
+import org.traza.registry.boundary.FirearmDirectory;
+import org.traza.stockpile.entity.CountScan;
+import org.traza.stockpile.entity.Discrepancy;
+import org.traza.stockpile.entity.StockCount;
+
+/** Opens counts, takes their scans, reconciles them with the registry, and resolves the cases. */
+@ApplicationScoped
+public class StockCounts {
+
+  /** Statuses in which a firearm is physically expected at its recorded location. */
+  static final Set<String> ON_SHELF = Set.of("IN_STOCK", "EVIDENCE", "SURPLUS", "RECOVERED");
+
+  @PersistenceContext EntityManager em;
+  @Inject FirearmDirectory firearms;
+  @Inject CustodyDirectory custody;
+  @Inject Event<ActionPerformed> actions;
+  @Inject Clock clock;
+
+  @Transactional
+  public StockCount open(long locationId, String counter) {
+    if (custody.place(locationId).isEmpty()) {
+      throw ProblemException.invalid("locationId", "no location " + locationId);
+    }
+    StockCount count = new StockCount(locationId, clock.instant(), counter);
+    em.persist(count);
+    em.flush();
+    actions.fire(
+        ActionPerformed.success(
+            "stock-count.opened", "stock-count", count.id(), "location " + locationId));
+    return count;
+  }
+
+  public StockCount get(long id) {
+    StockCount count = em.find(StockCount.class, id);
+    if (count == null) {
+      throw ProblemException.notFound("stock count", id);
+    }
+    return count;
+  }
+
+  /** Records a scan; {@code firearmId} is null when the text designates no firearm. */
+  @Transactional
+  public CountScan scan(long countId, String text, Long firearmId, String station, String actor) {
+    StockCount count = em.find(StockCount.class, countId, LockModeType.PESSIMISTIC_WRITE);
+    if (count == null) {
+      throw ProblemException.notFound("stock count", countId);
+    }
+    count.requireOpen();
+    CountScan scan = new CountScan(countId, text, firearmId, station, clock.instant(), actor);
+    em.persist(scan);
+    return scan;
+  }
+
+  public List<CountScan> scans(long countId) {
+    return em.createQuery(
+            "SELECT s FROM CountScan s WHERE s.stockCountId = :c ORDER BY s.id", CountScan.class)
+        .setParameter("c", countId)
+        .getResultList();
+  }
+
+  /**
+   * Closes the count and reconciles it: expected (on the shelf at the location) against found. Each
+   * difference opens a case assigned to the counter.
+   */
+  @Transactional
+  public List<Discrepancy> close(long countId, String actor) {
+    StockCount count = em.find(StockCount.class, countId, LockModeType.PESSIMISTIC_WRITE);
+    if (count == null) {
+      throw ProblemException.notFound("stock count", countId);
+    }
+    count.requireOpen();
+    long location = count.locationId();
+    Instant now = clock.instant();
+    Map<Long, FirearmDirectory.Holding> expected = new HashMap<>();
+    for (FirearmDirectory.Holding h : firearms.atLocation(location, 100_000)) {
+      if (ON_SHELF.contains(h.status())) {
+        expected.put(h.firearm().id(), h);
+      }
+    }
+    Set<Long> found = new LinkedHashSet<>();
+    List<Discrepancy> cases = new ArrayList<>();
+    for (CountScan s : scans(countId)) {
+      if (s.firearmId() == null) {
+        cases.add(
+            new Discrepancy(
+                countId,
+                Discrepancy.Kind.UNKNOWN,
+                null,
+                s.scannedText(),
+                "a scanned symbol designates no firearm",
+                count.openedBy(),
+                now));
+      } else {
+        found.add(s.firearmId());
+      }
+    }
+    for (Long id : expected.keySet()) {
+      if (!found.contains(id)) {
+        cases.add(
+            new Discrepancy(
+                countId,
+                Discrepancy.Kind.MISSING,
+                id,
+                null,
+                "firearm "
+                    + id
+                    + " is recorded here as "
+                    + expected.get(id).status()
+                    + " and was not found",
+                count.openedBy(),
+                now));
+      }
+    }
+    Long parent = custody.place(location).map(CustodyDirectory.Place::parentId).orElse(null);
+    for (Long id : found) {
+      if (expected.containsKey(id)) {
+        continue;
+      }
+      FirearmDirectory.Holding where = firearms.holding(id).orElse(null);
+      boolean sameArmoury =
+          where != null
+              && where.locationId() != null
+              && ON_SHELF.contains(where.status())
+              && parent != null
+              && Objects.equals(
+                  custody
+                      .place(where.locationId())
+                      .map(CustodyDirectory.Place::parentId)
+                      .orElse(null),
+                  parent);
+      cases.add(
+          new Discrepancy(
+              countId,
+              sameArmoury ? Discrepancy.Kind.MISPLACED : Discrepancy.Kind.UNEXPECTED,
+              id,
+              null,
+              where == null
+                  ? "firearm " + id + " is not on record"
+                  : "firearm "
+                      + id
+                      + " is recorded as "
+                      + where.status()
+                      + " at location "
+                      + where.locationId(),
+              count.openedBy(),
+              now));
+    }
+    cases.forEach(em::persist);
+    count.close(expected.size(), found.size(), now, actor);
+    em.flush();
+    actions.fire(
+        ActionPerformed.success(
+            "stock-count.closed",
+            "stock-count",
+            countId,
+            "expected "
+                + expected.size()
+                + ", found "
+                + found.size()
+                + ", "
+                + cases.size()
+                + " discrepancies"));
+    return cases;
+  }
+
+  @Transactional
+  public StockCount signOff(long countId, String supervisor) {
+    StockCount count = get(countId);
+    count.signOff(clock.instant(), supervisor);
+    actions.fire(ActionPerformed.success("stock-count.signed-off", "stock-count", countId, null));
+    return count;
+  }
+
+  public List<Discrepancy> discrepancies(Long countId, Discrepancy.Status status) {
+    String jpql =
+        "SELECT d FROM Discrepancy d WHERE 1 = 1"
+            + (countId == null ? "" : " AND d.stockCountId = :c")
+            + (status == null ? "" : " AND d.status = :s")
+            + " ORDER BY d.id";
+    var q = em.createQuery(jpql, Discrepancy.class);
+    if (countId != null) {
+      q.setParameter("c", countId);
+    }
+    if (status != null) {
+      q.setParameter("s", status);
+    }
+    return q.setMaxResults(1000).getResultList();
+  }
+
+  /** Resolves a case; a loss or theft is also recorded as the firearm's custody event. */
+  @Transactional
+  public Discrepancy resolve(long id, Discrepancy.Resolution how, String note, String actor) {
+    Discrepancy d = em.find(Discrepancy.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (d == null) {
+      throw ProblemException.notFound("discrepancy", id);
+    }
+    d.resolve(how, note, clock.instant(), actor);
+    if (how == Discrepancy.Resolution.REPORTED_LOST
+        || how == Discrepancy.Resolution.REPORTED_STOLEN) {
+      custody.reportMissing(
+          d.firearmId(),
+          how == Discrepancy.Resolution.REPORTED_STOLEN,
+          "stock count "
+              + d.stockCountId()
+              + ", discrepancy "
+              + id
+              + (note == null ? "" : ": " + note),
+          "discrepancy-" + id,
+          actor);
+    }
+    actions.fire(ActionPerformed.success("discrepancy.resolved", "discrepancy", id, how.name()));
+    return d;
+  }
+
+  /** Locations with a count frequency whose last closed count is older than it (or missing). */
+  public List<CustodyDirectory.Place> overdue() {
+    Instant now = clock.instant();
+    List<CustodyDirectory.Place> late = new ArrayList<>();
+    for (CustodyDirectory.Place p : custody.places()) {
+      if (p.countFrequencyDays() == null) {
+        continue;
+      }
+      // ORDER BY + first row, not MAX(): EclipseLink does not pass an aggregate through the
+      // converter
+      List<Instant> last =
+          em.createQuery(
+                  "SELECT c.closedAt FROM StockCount c WHERE c.locationId = :l AND c.closedAt"
+                      + " IS NOT NULL ORDER BY c.closedAt DESC",
+                  Instant.class)
+              .setParameter("l", p.id())
+              .setMaxResults(1)
+              .getResultList();
+      Instant lastClosed = last.isEmpty() ? null : last.get(0);
+      if (lastClosed == null
+          || lastClosed.plus(Duration.ofDays(p.countFrequencyDays())).isBefore(now)) {
+        late.add(p);
+      }
+    }
+    return late;
+  }
+}

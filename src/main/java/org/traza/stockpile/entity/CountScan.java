@@ -1,0 +1,68 @@
+package org.traza.stockpile.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One item scanned during a count: the text as read, and the firearm it designates if any. */
+@Entity
+@Table(name = "stock_count_scan")
+public class CountScan {
+
+  public static final int TEXT_MAX = 500;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "stock_count_id", nullable = false, updatable = false)
+  private long stockCountId;
+
+  @Column(name = "scanned_text", nullable = false, updatable = false, length = TEXT_MAX)
+  private String scannedText;
+
+  @Column(name = "firearm_id", updatable = false)
+  private Long firearmId;
+
+  @Column(name = "station", updatable = false, length = 64)
+  private String station;
+
+  @Column(name = "scanned_at", nullable = false, updatable = false)
+  private Instant scannedAt;
+
+  @Column(name = "scanned_by", nullable = false, updatable = false, length = 64)
+  private String scannedBy;
+
+  protected CountScan() {}
+
+  public CountScan(
+      long stockCountId,
+      String scannedText,
+      Long firearmId,
+      String station,
+      Instant at,
+      String by) {
+    this.stockCountId = stockCountId;
+    this.scannedText = scannedText;
+    this.firearmId = firearmId;
+    this.station = station;
+    this.scannedAt = at;
+    this.scannedBy = by;
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String scannedText() {
+    return scannedText;
+  }
+
+  public Long firearmId() {
+    return firearmId;
+  }
+}
