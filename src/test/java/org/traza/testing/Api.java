@@ -253,4 +253,39 @@ public final class Api {
     r.json().getJsonArray("items").forEach(v -> entries.add(v.asJsonObject()));
     return entries;
   }
+
+  /** A new location of {@code kind} (under {@code parent} if given), created by the admin. */
+  public long location(String kind, Long parent) {
+    jakarta.json.JsonObjectBuilder b =
+        jakarta.json.Json.createObjectBuilder()
+            .add("code", "L" + java.util.UUID.randomUUID().toString().substring(0, 8))
+            .add("name", kind.toLowerCase(java.util.Locale.ROOT))
+            .add("kind", kind);
+    if (parent != null) {
+      b.add("parentId", parent);
+    }
+    Reply r = post("/api/locations", admin(), b.build());
+    if (r.status() != 201) {
+      throw new AssertionError("location: " + r);
+    }
+    return r.json().getJsonNumber("id").longValue();
+  }
+
+  /** A new holder of {@code kind}, created by the admin. */
+  public long holder(String kind) {
+    Reply r =
+        post(
+            "/api/holders",
+            admin(),
+            jakarta.json.Json.createObjectBuilder()
+                .add("code", "H" + java.util.UUID.randomUUID().toString().substring(0, 8))
+                .add("kind", kind)
+                .add("name", "Officer Ana Pérez")
+                .add("unit", "Patrol 3")
+                .build());
+    if (r.status() != 201) {
+      throw new AssertionError("holder: " + r);
+    }
+    return r.json().getJsonNumber("id").longValue();
+  }
 }

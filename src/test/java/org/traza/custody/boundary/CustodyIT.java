@@ -33,8 +33,8 @@ class CustodyIT extends AgainstServer {
   @Test
   void ten_weapons_received_into_a_vault_two_issued_one_returned_and_the_chain_verifies() {
     String token = api.as(Role.ARMOURER);
-    long vault = location("VAULT", null);
-    long officer = holder("OFFICER");
+    long vault = api.location("VAULT", null);
+    long officer = api.holder("OFFICER");
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       ids.add((long) api.register(aFirearm().build()).getInt("id"));
@@ -76,8 +76,8 @@ class CustodyIT extends AgainstServer {
   @Test
   void an_offline_batch_keeps_its_order_and_one_bad_item_does_not_stop_the_others() {
     String token = api.as(Role.ARMOURER);
-    long vault = location("VAULT", null);
-    long officer = holder("OFFICER");
+    long vault = api.location("VAULT", null);
+    long officer = api.holder("OFFICER");
     long a = api.register(aFirearm().build()).getInt("id");
     long b = api.register(aFirearm().build()).getInt("id");
     String repeated = UUID.randomUUID().toString();
@@ -116,8 +116,8 @@ class CustodyIT extends AgainstServer {
   @Test
   void a_weapon_not_back_by_its_expected_return_is_overdue() {
     String token = api.as(Role.ARMOURER);
-    long vault = location("VAULT", null);
-    long officer = holder("OFFICER");
+    long vault = api.location("VAULT", null);
+    long officer = api.holder("OFFICER");
     long late = api.register(aFirearm().build()).getInt("id");
     long due = api.register(aFirearm().build()).getInt("id");
     for (long id : List.of(late, due)) {
@@ -159,7 +159,7 @@ class CustodyIT extends AgainstServer {
   void an_illegal_action_names_the_current_state_and_the_allowed_ones() {
     String token = api.as(Role.ARMOURER);
     long id = api.register(aFirearm().build()).getInt("id");
-    Reply r = event(token, id, "ISSUE", b -> b.add("holderId", holder("OFFICER")));
+    Reply r = event(token, id, "ISSUE", b -> b.add("holderId", api.holder("OFFICER")));
     assertThat(r.status()).as(r.toString()).isEqualTo(409);
     assertThat(r.json().getString("type")).endsWith("/problems/illegal-state-transition");
     assertThat(r.json().getString("currentStatus")).isEqualTo("REGISTERED");
@@ -169,7 +169,7 @@ class CustodyIT extends AgainstServer {
   @Test
   void the_same_idempotency_key_a_hundred_times_makes_one_event() {
     String token = api.as(Role.ARMOURER);
-    long vault = location("VAULT", null);
+    long vault = api.location("VAULT", null);
     long id = api.register(aFirearm().build()).getInt("id");
     String key = UUID.randomUUID().toString();
     Set<Long> eventIds = new java.util.HashSet<>();
@@ -192,8 +192,8 @@ class CustodyIT extends AgainstServer {
   @Test
   void two_stations_issuing_one_firearm_at_once_exactly_one_wins() throws Exception {
     String token = api.as(Role.ARMOURER);
-    long vault = location("VAULT", null);
-    long officer = holder("OFFICER");
+    long vault = api.location("VAULT", null);
+    long officer = api.holder("OFFICER");
     long id = api.register(aFirearm().build()).getInt("id");
     assertThat(event(token, id, "RECEIVE", b -> b.add("locationId", vault)).status())
         .isEqualTo(201);
@@ -223,7 +223,7 @@ class CustodyIT extends AgainstServer {
   @Test
   void a_firearm_found_by_its_scanned_marking() {
     String token = api.as(Role.ARMOURER);
-    long vault = location("VAULT", null);
+    long vault = api.location("VAULT", null);
     long id = api.register(aFirearm().build()).getInt("id");
     String marking = api.get("/api/firearms/" + id + "/marking", token).header("X-Marking-Payload");
     Reply r =
@@ -247,7 +247,7 @@ class CustodyIT extends AgainstServer {
   void an_event_altered_removed_or_slipped_in_behind_the_applications_back_is_named()
       throws SQLException {
     String token = api.as(Role.ARMOURER);
-    long vault = location("VAULT", null);
+    long vault = api.location("VAULT", null);
     long id = api.register(aFirearm().build()).getInt("id");
     event(token, id, "RECEIVE", b -> b.add("locationId", vault));
     event(token, id, "MOVE", b -> b.add("locationId", vault));
@@ -391,35 +391,6 @@ class CustodyIT extends AgainstServer {
       }
       u.executeUpdate();
     }
-  }
-
-  private long location(String kind, Long parent) {
-    JsonObjectBuilder b =
-        Json.createObjectBuilder()
-            .add("code", "L" + UUID.randomUUID().toString().substring(0, 8))
-            .add("name", "Vault")
-            .add("kind", kind);
-    if (parent != null) {
-      b.add("parentId", parent);
-    }
-    Reply r = api.post("/api/locations", api.admin(), b.build());
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return r.json().getJsonNumber("id").longValue();
-  }
-
-  private long holder(String kind) {
-    Reply r =
-        api.post(
-            "/api/holders",
-            api.admin(),
-            Json.createObjectBuilder()
-                .add("code", "B" + UUID.randomUUID().toString().substring(0, 8))
-                .add("kind", kind)
-                .add("name", "Officer Ana Pérez")
-                .add("unit", "Patrol 3")
-                .build());
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return r.json().getJsonNumber("id").longValue();
   }
 
   private Reply event(

@@ -25,11 +25,11 @@ class StockCountIT extends AgainstServer {
   @Test
   void a_blind_count_with_one_weapon_missing_opens_a_case_that_ends_in_a_custody_event() {
     String armourer = api.as(Role.ARMOURER);
-    long armoury = location("ARMOURY", null);
-    long vault = location("VAULT", armoury);
-    long rack = location("RACK", armoury);
-    long elsewhere = location("VAULT", null);
-    long officer = holder();
+    long armoury = api.location("ARMOURY", null);
+    long vault = api.location("VAULT", armoury);
+    long rack = api.location("RACK", armoury);
+    long elsewhere = api.location("VAULT", null);
+    long officer = api.holder("OFFICER");
     List<Long> ids = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       long id = api.register(aFirearm().build()).getInt("id");
@@ -202,32 +202,5 @@ class StockCountIT extends AgainstServer {
     with.accept(b);
     Reply r = api.post("/api/custody-events", token, b.build());
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
-  }
-
-  private long location(String kind, Long parent) {
-    JsonObjectBuilder b =
-        Json.createObjectBuilder()
-            .add("code", "S" + UUID.randomUUID().toString().substring(0, 8))
-            .add("name", kind.toLowerCase())
-            .add("kind", kind);
-    if (parent != null) {
-      b.add("parentId", parent);
-    }
-    Reply r = api.post("/api/locations", api.admin(), b.build());
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-    return r.json().getJsonNumber("id").longValue();
-  }
-
-  private long holder() {
-    Reply r =
-        api.post(
-            "/api/holders",
-            api.admin(),
-            Json.createObjectBuilder()
-                .add("code", "O" + UUID.randomUUID().toString().substring(0, 8))
-                .add("kind", "OFFICER")
-                .add("name", "Officer")
-                .build());
-    return r.json().getJsonNumber("id").longValue();
   }
 }
