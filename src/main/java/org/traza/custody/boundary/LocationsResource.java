@@ -30,6 +30,7 @@ import org.traza.security.entity.Role;
 public class LocationsResource {
 
   @Inject Places places;
+  @Inject org.traza.marking.boundary.SymbolPrinter printer;
   @Inject org.traza.registry.boundary.FirearmDirectory firearms;
   @Inject RequestContext request;
 
@@ -69,6 +70,29 @@ public class LocationsResource {
                     java.util.stream.Collectors.counting()));
     return new CustodyViews.Holdings(
         id, byStatus, held.stream().map(CustodyViews.HoldingView::of).toList());
+  }
+
+  /** The text on a location's label: a prefix that no firearm marking format uses, and the code. */
+  public static final String LABEL_PREFIX = "LOC ";
+
+  @GET
+  @Path("{id}/label")
+  @Produces({"image/png", "image/svg+xml", "application/zpl"})
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  @org.eclipse.microprofile.openapi.annotations.Operation(
+      summary =
+          "A printable label for a shelf, rack or bin: its code as a symbol (text 'LOC <code>')")
+  public Response label(
+      @PathParam("id") long id,
+      @jakarta.ws.rs.QueryParam("symbology") @jakarta.ws.rs.DefaultValue("CODE128")
+          String symbology,
+      @jakarta.ws.rs.QueryParam("format") @jakarta.ws.rs.DefaultValue("png") String format,
+      @jakarta.ws.rs.QueryParam("moduleSize") @jakarta.ws.rs.DefaultValue("4") int moduleSize) {
+    Location l = places.location(id);
+    var printed = printer.print(LABEL_PREFIX + l.code(), symbology, format, moduleSize);
+    return Response.ok(printed.bytes(), printed.mediaType())
+        .header("X-Label-Text", LABEL_PREFIX + l.code())
+        .build();
   }
 
   @POST

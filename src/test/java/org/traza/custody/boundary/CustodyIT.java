@@ -156,6 +156,32 @@ class CustodyIT extends AgainstServer {
   }
 
   @Test
+  void a_location_prints_its_label_as_a_symbol_of_its_code() throws Exception {
+    long vault = api.location("VAULT", null);
+    String code =
+        api.get("/api/locations/" + vault, api.as(Role.ARMOURER)).json().getString("code");
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                api.base().resolve("api/locations/" + vault + "/label"))
+            .header("Authorization", "Bearer " + api.as(Role.ARMOURER))
+            .build();
+    var png =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(
+            org.traza.testing.Symbols.decodePng(
+                png.body(), com.google.zxing.BarcodeFormat.CODE_128))
+        .isEqualTo("LOC " + code);
+    assertThat(
+            api.get("/api/locations/" + vault + "/label?symbology=pdf417", api.as(Role.ARMOURER))
+                .status())
+        .isEqualTo(400);
+  }
+
+  @Test
   void an_illegal_action_names_the_current_state_and_the_allowed_ones() {
     String token = api.as(Role.ARMOURER);
     long id = api.register(aFirearm().build()).getInt("id");

@@ -267,6 +267,12 @@ class RoleMatrixIT extends AgainstServer {
                 .build(),
         EnumSet.of(Role.ADMIN));
     endpoint("GET", "/api/locations/{id}", () -> "/api/locations/987654321", () -> null, EVERYONE);
+    endpoint(
+        "GET",
+        "/api/locations/{id}/label",
+        () -> "/api/locations/987654321/label",
+        () -> null,
+        EVERYONE);
     endpoint("GET", "/api/holders", () -> "/api/holders", () -> null, EVERYONE);
     endpoint(
         "POST",
