@@ -84,7 +84,7 @@ public class AuditEntriesResource {
                 outcome,
                 instant("from", from),
                 instant("to", to),
-                cursor(cursor)),
+                Paging.cursor(cursor)),
             limit);
     String next =
         entries.size() == limit ? String.valueOf(entries.get(entries.size() - 1).id()) : null;
@@ -105,17 +105,6 @@ public class AuditEntriesResource {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw ProblemException.invalid(name, "use an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-    }
-  }
-
-  private static Long cursor(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("cursor", "pass back the nextCursor of the previous page");
     }
   }
 }

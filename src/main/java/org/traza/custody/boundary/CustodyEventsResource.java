@@ -10,9 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,6 +21,7 @@ import org.traza.platform.boundary.Problems;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
+import org.traza.registry.entity.Codes;
 import org.traza.registry.entity.CustodyAction;
 import org.traza.security.entity.Role;
 
@@ -177,12 +176,7 @@ public class CustodyEventsResource {
   }
 
   private static CustodyAction action(String name) {
-    try {
-      return CustodyAction.valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException e) {
-      throw ProblemException.invalid(
-          "action", "use one of " + Arrays.toString(CustodyAction.values()));
-    }
+    return Codes.parse(CustodyAction.class, "action", name);
   }
 
   private static void checkLength(String field, String value, int max) {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -20,6 +19,7 @@ import org.traza.custody.entity.Holder;
 import org.traza.custody.entity.HolderKind;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
+import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
 
 /** Officers, units, laboratories and courts that firearms are issued or lent to. */
@@ -51,12 +51,7 @@ public class HoldersResource {
     if (body.unit != null && body.unit.length() > Holder.NAME_MAX) {
       throw ProblemException.invalid("unit", "at most " + Holder.NAME_MAX + " characters");
     }
-    HolderKind kind;
-    try {
-      kind = HolderKind.valueOf(body.kind.trim().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException e) {
-      throw ProblemException.invalid("kind", "use one of " + Arrays.toString(HolderKind.values()));
-    }
+    HolderKind kind = Codes.parse(HolderKind.class, "kind", body.kind);
     Holder h =
         places.createHolder(
             body.code.trim().toUpperCase(Locale.ROOT),

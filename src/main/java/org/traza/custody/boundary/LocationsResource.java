@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -21,6 +20,7 @@ import org.traza.custody.entity.Location;
 import org.traza.custody.entity.LocationKind;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
+import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
 
 /** Where firearms are kept: armouries, vaults, racks. */
@@ -105,13 +105,7 @@ public class LocationsResource {
     }
     require("code", body.code, Location.CODE_MAX);
     require("name", body.name, Location.NAME_MAX);
-    LocationKind kind;
-    try {
-      kind = LocationKind.valueOf(body.kind.trim().toUpperCase(Locale.ROOT));
-    } catch (RuntimeException e) {
-      throw ProblemException.invalid(
-          "kind", "use one of " + Arrays.toString(LocationKind.values()));
-    }
+    LocationKind kind = Codes.parse(LocationKind.class, "kind", body.kind);
     if (body.countFrequencyDays != null
         && (body.countFrequencyDays < 1 || body.countFrequencyDays > 3660)) {
       throw ProblemException.invalid("countFrequencyDays", "between 1 and 3660");

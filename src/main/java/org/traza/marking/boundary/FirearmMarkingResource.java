@@ -20,6 +20,7 @@ import org.traza.marking.entity.SymbolSpec;
 import org.traza.marking.entity.Symbology;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
+import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
 
 /** The symbol to engrave on, or stick to, a registered firearm. */
@@ -77,12 +78,7 @@ public class FirearmMarkingResource {
   }
 
   private static FirearmMarkings.PayloadKind kind(String name) {
-    try {
-      return FirearmMarkings.PayloadKind.valueOf(name.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
-          "payload", "use one of " + Arrays.toString(FirearmMarkings.PayloadKind.values()));
-    }
+    return Codes.parse(FirearmMarkings.PayloadKind.class, "payload", name);
   }
 
   private static String headerSafe(String payload) {

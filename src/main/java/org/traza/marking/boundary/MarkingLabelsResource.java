@@ -158,17 +158,13 @@ public class MarkingLabelsResource {
       return found;
     }
     Filter f = request.filter;
-    try {
-      List<FirearmIdentity> found =
-          firearms.search(f.serial, f.make, f.model, f.type, f.status, MAX_LABELS + 1);
-      if (found.size() > MAX_LABELS) {
-        throw ProblemException.invalid(
-            "filter", "more than " + MAX_LABELS + " firearms match; narrow the filter");
-      }
-      return found;
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid("filter.status", "not a firearm status");
+    List<FirearmIdentity> found =
+        firearms.search(f.serial, f.make, f.model, f.type, f.status, MAX_LABELS + 1);
+    if (found.size() > MAX_LABELS) {
+      throw ProblemException.invalid(
+          "filter", "more than " + MAX_LABELS + " firearms match; narrow the filter");
     }
+    return found;
   }
 
   private static Symbology symbology(String name) {

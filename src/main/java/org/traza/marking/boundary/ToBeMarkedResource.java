@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.platform.entity.Page;
 import org.traza.platform.entity.Paging;
-import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.registry.boundary.FirearmDirectory.ToBeMarked;
 import org.traza.security.entity.Role;
@@ -58,13 +57,7 @@ public class ToBeMarkedResource {
   public Page<Item> list(
       @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor) {
     Paging.checkLimit(limit, 500);
-    Long after;
-    try {
-      after = cursor == null || cursor.isBlank() ? null : Long.parseLong(cursor);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("cursor", "pass back the nextCursor of the previous page");
-    }
-    List<ToBeMarked> found = firearms.toBeMarked(after, limit);
+    List<ToBeMarked> found = firearms.toBeMarked(Paging.cursor(cursor), limit);
     String next =
         found.size() == limit ? String.valueOf(found.get(found.size() - 1).firearm().id()) : null;
     return new Page<>(found.stream().map(Item::of).toList(), next, null);

@@ -13,4 +13,16 @@ public final class Paging {
       throw ProblemException.invalid("limit", "must be between 1 and " + max);
     }
   }
+
+  /** The keyset cursor a client passes back ({@code nextCursor} of the previous page), or null. */
+  public static Long cursor(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw ProblemException.invalid("cursor", "pass back the nextCursor of the previous page");
+    }
+  }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.traza.registry.control.FirearmRegistry;
 import org.traza.registry.control.FirearmSearch;
+import org.traza.registry.entity.Codes;
 import org.traza.registry.entity.CustodyAction;
 import org.traza.registry.entity.Firearm;
 import org.traza.registry.entity.FirearmStatus;
@@ -66,15 +67,10 @@ public class FirearmDirectory {
   /**
    * Live records by serial ({@code ABC*} for a prefix), make, model, type and status; null means
    * any. At most {@code limit}, in id order.
-   *
-   * @throws IllegalArgumentException for an unknown status
    */
   public List<FirearmIdentity> search(
       String serial, String make, String model, String type, String status, int limit) {
-    FirearmStatus parsed =
-        status == null || status.isBlank()
-            ? null
-            : FirearmStatus.valueOf(status.trim().toUpperCase(java.util.Locale.ROOT));
+    FirearmStatus parsed = Codes.parseOptional(FirearmStatus.class, "filter.status", status);
     return search
         .find(
             new FirearmSearch.Criteria(serial, make, model, null, type, parsed, false, null), limit)

@@ -97,7 +97,7 @@ public class FirearmsResource {
             type,
             Codes.parseOptional(FirearmStatus.class, "status", status),
             includeVoided,
-            cursor(cursor));
+            Paging.cursor(cursor));
     List<Firearm> found = search.find(criteria, limit);
     if (request.hasRole(Role.Names.INVESTIGATOR)) {
       registry.recordRead(
@@ -208,17 +208,6 @@ public class FirearmsResource {
     } catch (jakarta.json.JsonException | IllegalStateException e) {
       throw new ProblemException(
           ProblemType.MALFORMED_BODY, "The request body must be a JSON object.");
-    }
-  }
-
-  private static Long cursor(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw ProblemException.invalid("cursor", "pass back the nextCursor of the previous page");
     }
   }
 }

@@ -11,13 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
+import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
 import org.traza.stockpile.control.StockCounts;
 import org.traza.stockpile.entity.Discrepancy;
@@ -37,14 +36,7 @@ public class DiscrepanciesResource {
   @Operation(summary = "Discrepancy cases, by count and status (OPEN, RESOLVED)")
   public List<StockCountViews.DiscrepancyView> list(
       @QueryParam("stockCountId") Long stockCountId, @QueryParam("status") String status) {
-    Discrepancy.Status s = null;
-    if (status != null && !status.isBlank()) {
-      try {
-        s = Discrepancy.Status.valueOf(status.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.invalid("status", "use OPEN or RESOLVED");
-      }
-    }
+    Discrepancy.Status s = Codes.parseOptional(Discrepancy.Status.class, "status", status);
     return counts.discrepancies(stockCountId, s).stream()
         .map(StockCountViews.DiscrepancyView::of)
         .toList();
@@ -61,19 +53,14 @@ public class DiscrepanciesResource {
               + " moves the firearm to LOST / STOLEN through a custody event")
   public StockCountViews.DiscrepancyView resolve(
       @PathParam("id") long id, StockCountViews.ResolveRequest body) {
-    if (body == null || body.resolution == null) {
+    if (body == null) {
       throw ProblemException.invalid("resolution", "required");
     }
     if (body.note != null && body.note.length() > Discrepancy.TEXT_MAX) {
       throw ProblemException.invalid("note", "at most " + Discrepancy.TEXT_MAX + " characters");
     }
-    Discrepancy.Resolution how;
-    try {
-      how = Discrepancy.Resolution.valueOf(body.resolution.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
-          "resolution", "use one of " + Arrays.toString(Discrepancy.Resolution.values()));
-    }
+    Discrepancy.Resolution how =
+        Codes.parse(Discrepancy.Resolution.class, "resolution", body.resolution);
     return StockCountViews.DiscrepancyView.of(counts.resolve(id, how, body.note, request.actor()));
   }
 }
