@@ -194,6 +194,11 @@ public final class Api {
 
   /** Creates a user with a unique name and the given roles, through the admin API. */
   public User newUser(Role... roles) {
+    return newUserIn(null, roles);
+  }
+
+  /** Creates a user confined to armoury {@code armouryId} (null: national scope). */
+  public User newUserIn(Long armouryId, Role... roles) {
     String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     var rolesJson = Json.createArrayBuilder();
     for (Role r : roles) {
@@ -208,6 +213,7 @@ public final class Api {
                 .add("fullName", "Test " + username)
                 .add("password", USER_PASSWORD)
                 .add("roles", rolesJson)
+                .add("armouryId", armouryId == null ? JsonValue.NULL : Json.createValue(armouryId))
                 .build());
     if (created.status() != 201) {
       throw new AssertionError("could not create user: " + created);
@@ -269,6 +275,36 @@ public final class Api {
       throw new AssertionError("location: " + r);
     }
     return r.json().getJsonNumber("id").longValue();
+  }
+
+  /**
+   * Registers a station serving {@code armouryId}; returns its credential ({@code code:secret}).
+   */
+  public String station(long armouryId) {
+    Reply r =
+        post(
+            "/api/stations",
+            admin(),
+            Json.createObjectBuilder()
+                .add("code", "ST-" + UUID.randomUUID().toString().substring(0, 8))
+                .add("name", "handheld")
+                .add("armouryId", armouryId)
+                .build());
+    if (r.status() != 201) {
+      throw new AssertionError("station: " + r);
+    }
+    return r.json().getString("credential");
+  }
+
+  /** POST as {@code token} from the station holding {@code credential}. */
+  public Reply postFrom(String credential, String path, String token, JsonValue body) {
+    return send(
+        "POST",
+        path,
+        token,
+        "application/json",
+        body.toString(),
+        Map.of("X-Traza-Station", credential));
   }
 
   /** A new holder of {@code kind}, created by the admin. */

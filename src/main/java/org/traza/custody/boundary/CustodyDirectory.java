@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.traza.custody.control.CustodyLedger;
 import org.traza.custody.control.Places;
 import org.traza.custody.entity.Location;
+import org.traza.custody.entity.LocationKind;
+import org.traza.platform.entity.ProblemException;
 import org.traza.registry.entity.CustodyAction;
 
 /** What other features may know of places and may ask of custody, without its control. */
@@ -18,7 +20,13 @@ public class CustodyDirectory {
 
   /** A location as other features see it. */
   public record Place(
-      long id, String code, String name, Long parentId, Integer countFrequencyDays) {}
+      long id, String code, String name, String kind, Long parentId, Integer countFrequencyDays) {
+
+    /** Whether users and stations may be confined to this place (an armoury or an agency). */
+    public boolean canConfine() {
+      return LocationKind.ARMOURY.name().equals(kind) || LocationKind.AGENCY.name().equals(kind);
+    }
+  }
 
   public Optional<Place> place(long id) {
     try {
@@ -33,7 +41,26 @@ public class CustodyDirectory {
   }
 
   private static Place place(Location l) {
-    return new Place(l.id(), l.code(), l.name(), l.parentId(), l.countFrequencyDays());
+    return new Place(
+        l.id(), l.code(), l.name(), l.kind().name(), l.parentId(), l.countFrequencyDays());
+  }
+
+  /** Location {@code id} and every place under it. */
+  public java.util.Set<Long> subtree(long id) {
+    return places.subtree(id);
+  }
+
+  /**
+   * The armoury or agency {@code id}, as users and stations are confined to; a 400 on {@code field}
+   * when it is another kind of place or none.
+   */
+  public Place armoury(long id, String field) {
+    Place p = place(id).orElseThrow(() -> ProblemException.invalid(field, "no location " + id));
+    if (!p.canConfine()) {
+      throw ProblemException.invalid(
+          field, "location " + p.code() + " is a " + p.kind() + ", not an ARMOURY or AGENCY");
+    }
+    return p;
   }
 
   /**

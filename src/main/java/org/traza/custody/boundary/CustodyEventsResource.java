@@ -105,7 +105,7 @@ public class CustodyEventsResource {
     CustodyAction action = action(body.action);
     checkLength("reason", body.reason, CustodyEvent.REASON_MAX);
     checkLength("documentRef", body.documentRef, CustodyEvent.DOCUMENT_MAX);
-    checkLength("station", body.station, CustodyEvent.STATION_MAX);
+    String station = request.stationFor(body.station);
     long firearmId = firearm(body);
 
     Optional<CustodyEvent> seen = ledger.byKey(key);
@@ -119,7 +119,7 @@ public class CustodyEventsResource {
             body.locationId,
             body.holderId,
             body.expectedReturn,
-            body.station,
+            station,
             body.deviceTime,
             body.reason,
             body.documentRef,

@@ -60,6 +60,7 @@ public class LocationsResource {
       @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("1000") int limit) {
     org.traza.platform.entity.Paging.checkLimit(limit, 10_000);
     places.location(id);
+    request.requireInScope(id, "Location " + id);
     var held = firearms.atLocation(id, limit);
     var byStatus =
         held.stream()

@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.traza.custody.entity.CustodyEvent;
 import org.traza.custody.entity.Holder;
 import org.traza.custody.entity.Location;
+import org.traza.custody.entity.TransferMisdelivered;
+import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -30,6 +32,9 @@ public class CustodyLedger {
   @Inject FirearmDirectory firearms;
   @Inject Event<ActionPerformed> actions;
   @Inject Clock clock;
+  @Inject RequestContext request;
+  @Inject Places places;
+  @Inject Event<TransferMisdelivered> misdeliveries;
 
   /** A custody action as a station or a person asks for it. */
   public record Command(
@@ -77,6 +82,7 @@ public class CustodyLedger {
         now,
         actor,
         t -> {
+          checkScope(t);
           CustodyEvent.Content content = content(t, c, actor, now);
           String hash = content.hash();
           event[0] = new CustodyEvent(content, hash);
@@ -84,6 +90,14 @@ public class CustodyLedger {
         });
     em.persist(event[0]);
     em.flush();
+    CustodyEvent e = event[0];
+    if (c.action() == CustodyAction.RECEIVE_TRANSFER
+        && e.fromLocationId() != null
+        && !places.subtree(e.fromLocationId()).contains(e.toLocationId())) {
+      misdeliveries.fire(
+          new TransferMisdelivered(
+              e.firearmId(), e.id(), e.fromLocationId(), e.toLocationId(), actor, now));
+    }
     actions.fire(
         ActionPerformed.success(
             "custody." + c.action().name().toLowerCase(java.util.Locale.ROOT),
@@ -100,6 +114,21 @@ public class CustodyLedger {
                 + " hash "
                 + event[0].hash()));
     return event[0];
+  }
+
+  /**
+   * A request confined to an armoury acts only on firearms recorded in it and moves them only
+   * within it; the exceptions are the two ends of a transfer: a dispatch names another armoury as
+   * its destination, and whoever has a firearm in transit in hand receives it (a misdelivery then
+   * opens a case instead of leaving the weapon unrecorded).
+   */
+  private void checkScope(Firearm.CustodyTransition t) {
+    if (t.action() != CustodyAction.RECEIVE_TRANSFER) {
+      request.requireInScope(t.fromLocationId(), "Firearm " + t.firearmId());
+    }
+    if (t.action() != CustodyAction.DISPATCH && t.toLocationId() != null) {
+      request.requireInScope(t.toLocationId(), "Location " + t.toLocationId());
+    }
   }
 
   private static CustodyEvent.Content content(

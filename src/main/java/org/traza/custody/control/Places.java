@@ -7,7 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.traza.custody.entity.Holder;
 import org.traza.custody.entity.HolderKind;
 import org.traza.custody.entity.Location;
@@ -34,6 +43,7 @@ public class Places {
     Location l = new Location(code, name, kind, parentId, frequency, clock.instant(), actor);
     em.persist(l);
     em.flush();
+    tree = null;
     actions.fire(ActionPerformed.success("location.created", "location", l.id(), code));
     return l;
   }
@@ -62,6 +72,42 @@ public class Places {
               + entity.toLowerCase(java.util.Locale.ROOT)
               + ".");
     }
+  }
+
+  /** Children of each location, read at most every {@link #TREE_TTL} (locations never move). */
+  private record Tree(Map<Long, List<Long>> children, Instant readAt) {}
+
+  static final Duration TREE_TTL = Duration.ofSeconds(30);
+  private volatile Tree tree;
+
+  /**
+   * Location {@code root} and every place under it: the scope of a user or station confined to that
+   * armoury. A location created on another server appears within {@link #TREE_TTL}.
+   */
+  public Set<Long> subtree(long root) {
+    Tree t = tree;
+    Instant now = clock.instant();
+    if (t == null || now.isAfter(t.readAt().plus(TREE_TTL))) {
+      Map<Long, List<Long>> children = new HashMap<>();
+      for (Object[] row :
+          em.createQuery("SELECT l.id, l.parentId FROM Location l", Object[].class)
+              .getResultList()) {
+        if (row[1] != null) {
+          children.computeIfAbsent((Long) row[1], k -> new ArrayList<>()).add((Long) row[0]);
+        }
+      }
+      t = new Tree(children, now);
+      tree = t;
+    }
+    Set<Long> found = new HashSet<>();
+    Deque<Long> todo = new ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      Long id = todo.pop();
+      if (found.add(id)) {
+        todo.addAll(t.children().getOrDefault(id, List.of()));
+      }
+    }
+    return found;
   }
 
   public List<Location> locations() {

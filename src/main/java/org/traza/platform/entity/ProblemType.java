@@ -12,6 +12,8 @@ public enum ProblemType {
   INVALID_CREDENTIALS(401, "invalid-credentials", "The username or password is wrong"),
   ACCOUNT_LOCKED(401, "account-locked", "The account is locked"),
   FORBIDDEN(403, "forbidden", "This role may not do this"),
+  OUTSIDE_ARMOURY(403, "outside-armoury", "This belongs to another armoury"),
+  STATION_REFUSED(401, "station-refused", "The station credential is not valid"),
   NOT_FOUND(404, "not-found", "No such resource"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "This method is not allowed here"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),

@@ -49,7 +49,8 @@ public class FirearmDirectory {
   public List<FirearmIdentity> findBySerial(String normalizedSerial) {
     return search
         .find(
-            new FirearmSearch.Criteria(normalizedSerial, null, null, null, null, null, true, null),
+            new FirearmSearch.Criteria(
+                normalizedSerial, null, null, null, null, null, true, null, null),
             MAX_SERIAL_MATCHES)
         .stream()
         .map(FirearmDirectory::identity)
@@ -73,7 +74,8 @@ public class FirearmDirectory {
     FirearmStatus parsed = Codes.parseOptional(FirearmStatus.class, "filter.status", status);
     return search
         .find(
-            new FirearmSearch.Criteria(serial, make, model, null, type, parsed, false, null), limit)
+            new FirearmSearch.Criteria(serial, make, model, null, type, parsed, false, null, null),
+            limit)
         .stream()
         .map(FirearmDirectory::identity)
         .toList();
@@ -131,9 +133,25 @@ public class FirearmDirectory {
     return search.atLocation(locationId, limit).stream().map(FirearmDirectory::holding).toList();
   }
 
+  /** Live firearms recorded at any of {@code locationIds} (a place and the places under it). */
+  public List<Holding> atLocations(java.util.Collection<Long> locationIds, int limit) {
+    return search.atLocations(locationIds, limit).stream().map(FirearmDirectory::holding).toList();
+  }
+
   /** Firearms out with holders; with {@code dueBefore}, the overdue ones. */
-  public List<Holding> withHolders(java.time.Instant dueBefore, int limit) {
-    return search.withHolders(dueBefore, limit).stream().map(FirearmDirectory::holding).toList();
+  public List<Holding> withHolders(
+      java.time.Instant dueBefore, java.util.Set<Long> locationScope, int limit) {
+    return search.withHolders(dueBefore, locationScope, limit).stream()
+        .map(FirearmDirectory::holding)
+        .toList();
+  }
+
+  /** Firearms dispatched and not yet received; with {@code dueBefore}, the overdue ones. */
+  public List<Holding> inTransit(
+      java.time.Instant dueBefore, java.util.Set<Long> locationScope, int limit) {
+    return search.inTransit(dueBefore, locationScope, limit).stream()
+        .map(FirearmDirectory::holding)
+        .toList();
   }
 
   /** The head of a firearm's custody chain, for verification. */

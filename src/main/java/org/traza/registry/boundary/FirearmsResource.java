@@ -97,7 +97,8 @@ public class FirearmsResource {
             type,
             Codes.parseOptional(FirearmStatus.class, "status", status),
             includeVoided,
-            Paging.cursor(cursor));
+            Paging.cursor(cursor),
+            request.scope().orElse(null));
     List<Firearm> found = search.find(criteria, limit);
     if (request.hasRole(Role.Names.INVESTIGATOR)) {
       registry.recordRead(

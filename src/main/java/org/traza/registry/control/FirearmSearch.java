@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.entity.Firearm;
 import org.traza.registry.entity.FirearmStatus;
@@ -33,7 +34,15 @@ public class FirearmSearch {
       String type,
       FirearmStatus status,
       boolean includeVoided,
-      Long afterId) {}
+      Long afterId,
+      java.util.Set<Long> locationScope) {
+
+    /** The same criteria, for a request confined to {@code scope} (empty: not confined). */
+    public Criteria within(java.util.Optional<java.util.Set<Long>> scope) {
+      return new Criteria(
+          serial, make, model, calibre, type, status, includeVoided, afterId, scope.orElse(null));
+    }
+  }
 
   public List<Firearm> find(Criteria c, int limit) {
     StringBuilder jpql = new StringBuilder("SELECT f FROM Firearm f WHERE 1 = 1");
@@ -75,10 +84,28 @@ public class FirearmSearch {
       jpql.append(" AND f.id > :after");
       params.put("after", c.afterId());
     }
+    scope(jpql, params, c.locationScope());
     jpql.append(" ORDER BY f.id");
     TypedQuery<Firearm> query = em.createQuery(jpql.toString(), Firearm.class);
     params.forEach(query::setParameter);
     return query.setMaxResults(limit).getResultList();
+  }
+
+  /**
+   * Confines a query to firearms recorded in {@code scope} or nowhere yet (registered, not
+   * received); null scope: everywhere.
+   */
+  private static void scope(
+      StringBuilder jpql, Map<String, Object> params, java.util.Set<Long> scope) {
+    if (scope == null) {
+      return;
+    }
+    if (scope.isEmpty()) {
+      jpql.append(" AND f.locationId IS NULL");
+    } else {
+      jpql.append(" AND (f.locationId IS NULL OR f.locationId IN :scope)");
+      params.put("scope", scope);
+    }
   }
 
   /** The live or voided records with these ids, in id order; unknown ids are left out. */
@@ -135,10 +162,15 @@ public class FirearmSearch {
 
   /** Live firearms recorded at {@code locationId}, whatever their status, in id order. */
   public List<Firearm> atLocation(long locationId, int limit) {
+    return atLocations(Set.of(locationId), limit);
+  }
+
+  /** Live firearms recorded at any of {@code locationIds}, whatever their status, in id order. */
+  public List<Firearm> atLocations(java.util.Collection<Long> locationIds, int limit) {
     return em.createQuery(
-            "SELECT f FROM Firearm f WHERE f.live = 1 AND f.locationId = :l ORDER BY f.id",
+            "SELECT f FROM Firearm f WHERE f.live = 1 AND f.locationId IN :l ORDER BY f.id",
             Firearm.class)
-        .setParameter("l", locationId)
+        .setParameter("l", locationIds)
         .setMaxResults(limit)
         .getResultList();
   }
@@ -147,17 +179,38 @@ public class FirearmSearch {
    * Firearms out with a holder (ISSUED or ON_LOAN), oldest expected return first; with {@code
    * dueBefore}, only those expected back before it.
    */
-  public List<Firearm> withHolders(java.time.Instant dueBefore, int limit) {
-    String jpql =
-        "SELECT f FROM Firearm f WHERE f.live = 1 AND f.status IN :out"
-            + (dueBefore == null ? "" : " AND f.expectedReturnAt < :due")
-            + " ORDER BY f.expectedReturnAt, f.id";
-    TypedQuery<Firearm> q =
-        em.createQuery(jpql, Firearm.class)
-            .setParameter("out", List.of(FirearmStatus.ISSUED, FirearmStatus.ON_LOAN));
+  public List<Firearm> withHolders(
+      java.time.Instant dueBefore, java.util.Set<Long> locationScope, int limit) {
+    return awaited(
+        List.of(FirearmStatus.ISSUED, FirearmStatus.ON_LOAN), dueBefore, locationScope, limit);
+  }
+
+  /**
+   * Firearms dispatched and not yet received, by expected arrival (those without one last); with
+   * {@code dueBefore}, only those expected before it. Recorded at their destination.
+   */
+  public List<Firearm> inTransit(
+      java.time.Instant dueBefore, java.util.Set<Long> locationScope, int limit) {
+    return awaited(List.of(FirearmStatus.IN_TRANSIT), dueBefore, locationScope, limit);
+  }
+
+  private List<Firearm> awaited(
+      List<FirearmStatus> statuses,
+      java.time.Instant dueBefore,
+      java.util.Set<Long> locationScope,
+      int limit) {
+    StringBuilder jpql =
+        new StringBuilder("SELECT f FROM Firearm f WHERE f.live = 1 AND f.status IN :out");
+    Map<String, Object> params = new HashMap<>();
+    params.put("out", statuses);
     if (dueBefore != null) {
-      q.setParameter("due", dueBefore);
+      jpql.append(" AND f.expectedReturnAt < :due");
+      params.put("due", dueBefore);
     }
+    scope(jpql, params, locationScope);
+    jpql.append(" ORDER BY f.expectedReturnAt, f.id");
+    TypedQuery<Firearm> q = em.createQuery(jpql.toString(), Firearm.class);
+    params.forEach(q::setParameter);
     return q.setMaxResults(limit).getResultList();
   }
 

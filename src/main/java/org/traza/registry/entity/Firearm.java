@@ -318,7 +318,8 @@ public class Firearm {
       case LOCATION -> {
         locationId = toLocation;
         holderId = null;
-        expectedReturnAt = null;
+        // a dispatch may say when it should arrive: the in-transit list shows it overdue after
+        expectedReturnAt = action == CustodyAction.DISPATCH ? expectedReturn : null;
       }
       case HOLDER -> {
         holderId = holder;

@@ -15,10 +15,12 @@ import java.util.stream.Collectors;
 import org.traza.platform.boundary.Problems;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemType;
+import org.traza.security.control.Stations;
 import org.traza.security.control.TokenService;
 import org.traza.security.control.Users;
 import org.traza.security.entity.AppUser;
 import org.traza.security.entity.Role;
+import org.traza.security.entity.Station;
 
 /**
  * Reads the bearer token, if any. A request without one stays anonymous (the authorization filter
@@ -34,8 +36,29 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   @Inject Users users;
   @Inject RequestContext request;
 
+  /** The header a registered station sends its credential ({@code code:secret}) in. */
+  public static final String STATION_HEADER = "X-Traza-Station";
+
+  @Inject Stations stations;
+
   @Override
   public void filter(ContainerRequestContext ctx) {
+    String credential = ctx.getHeaderString(STATION_HEADER);
+    if (credential != null) {
+      Optional<Station> station = stations.authenticate(credential.trim());
+      if (station.isEmpty()) {
+        request.failedWith(ProblemType.STATION_REFUSED);
+        ctx.abortWith(
+            Problems.response(
+                ProblemType.STATION_REFUSED,
+                "The station credential in "
+                    + STATION_HEADER
+                    + " is unknown, rotated or disabled; ask an administrator for a new one.",
+                request.requestId()));
+        return;
+      }
+      request.fromStation(station.get().code(), station.get().armouryId());
+    }
     String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header == null) {
       return;
@@ -55,7 +78,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
     String username = user.get().username();
     Set<String> roles = user.get().roles().stream().map(Role::name).collect(Collectors.toSet());
-    request.authenticate(username, roles);
+    request.authenticate(username, roles, user.get().armouryId());
     boolean secure = ctx.getSecurityContext() != null && ctx.getSecurityContext().isSecure();
     ctx.setSecurityContext(
         new SecurityContext() {

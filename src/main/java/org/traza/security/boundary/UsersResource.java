@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
 import org.traza.security.control.UserAdministration;
@@ -45,6 +46,7 @@ public class UsersResource {
   @Inject Users users;
   @Inject RequestContext request;
   @Inject Clock clock;
+  @Inject CustodyDirectory places;
 
   /** A new account. Roles are names from ARMOURER, INVESTIGATOR, AUDITOR, SUPERVISOR, ADMIN. */
   public static class NewUser {
@@ -60,6 +62,17 @@ public class UsersResource {
     public String password;
 
     @NotEmpty public Set<String> roles;
+
+    /**
+     * The armoury (or agency) location the user is confined to: they see and move only the firearms
+     * recorded under it. Absent: national scope.
+     */
+    public Long armouryId;
+  }
+
+  /** The armoury a user is confined to from now on; null for national scope. */
+  public static class ArmouryAssignment {
+    public Long armouryId;
   }
 
   /** The roles a user has from now on (replacing the previous set). */
@@ -72,6 +85,8 @@ public class UsersResource {
       String username,
       String fullName,
       Set<String> roles,
+      Long armouryId,
+      String armouryCode,
       boolean enabled,
       boolean locked,
       Instant lockedUntil,
@@ -95,7 +110,12 @@ public class UsersResource {
   public Response create(@NotNull @Valid NewUser body) {
     AppUser user =
         administration.create(
-            body.username, body.fullName, body.password, roles(body.roles), request.actor());
+            body.username,
+            body.fullName,
+            body.password,
+            roles(body.roles),
+            armoury(body.armouryId),
+            request.actor());
     return Response.created(URI.create("/api/users/" + user.username())).entity(view(user)).build();
   }
 
@@ -104,6 +124,13 @@ public class UsersResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public UserView grant(@PathParam("username") String username, @NotNull @Valid RoleGrant body) {
     return view(administration.grant(username, roles(body.roles)));
+  }
+
+  @PUT
+  @Path("{username}/armoury")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public UserView assign(@PathParam("username") String username, @NotNull ArmouryAssignment body) {
+    return view(administration.assign(username, armoury(body.armouryId)));
   }
 
   @POST
@@ -132,6 +159,10 @@ public class UsersResource {
     return roles;
   }
 
+  private Long armoury(Long id) {
+    return id == null ? null : places.armoury(id, "armouryId").id();
+  }
+
   private UserView view(AppUser u) {
     Set<String> roles = new TreeSet<>();
     u.roles().forEach(r -> roles.add(r.name()));
@@ -139,6 +170,10 @@ public class UsersResource {
         u.username(),
         u.fullName(),
         roles,
+        u.armouryId(),
+        u.armouryId() == null
+            ? null
+            : places.place(u.armouryId()).map(CustodyDirectory.Place::code).orElse(null),
         u.enabled(),
         u.isLocked(clock.instant()),
         u.lockedUntil(),

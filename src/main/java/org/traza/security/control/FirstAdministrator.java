@@ -40,7 +40,8 @@ public class FirstAdministrator {
     }
     boolean generated = configuredPassword.isEmpty();
     String password = configuredPassword.orElseGet(FirstAdministrator::generate);
-    administration.create(USERNAME, "First administrator", password, Set.of(Role.ADMIN), "system");
+    administration.create(
+        USERNAME, "First administrator", password, Set.of(Role.ADMIN), null, "system");
     if (generated) {
       LOG.log(
           System.Logger.Level.WARNING,

@@ -25,7 +25,12 @@ public class UserAdministration {
 
   @Transactional
   public AppUser create(
-      String username, String fullName, String password, Set<Role> roles, String actor) {
+      String username,
+      String fullName,
+      String password,
+      Set<Role> roles,
+      Long armouryId,
+      String actor) {
     if (users.byUsername(username).isPresent()) {
       throw new ProblemException(ProblemType.CONFLICT, "A user named " + username + " exists.")
           .with("existing", "/api/users/" + username);
@@ -33,8 +38,14 @@ public class UserAdministration {
     checkPassword(password);
     AppUser user =
         new AppUser(username, fullName, hasher.hash(password), roles, clock.instant(), actor);
+    user.assignTo(armouryId);
     users.add(user);
-    actions.fire(ActionPerformed.success("USER_CREATED", "USER", username, "roles " + roles));
+    actions.fire(
+        ActionPerformed.success(
+            "USER_CREATED",
+            "USER",
+            username,
+            "roles " + roles + (armouryId == null ? "" : " armoury " + armouryId)));
     return user;
   }
 
@@ -48,6 +59,24 @@ public class UserAdministration {
     user.grant(roles);
     actions.fire(
         ActionPerformed.success("ROLES_GRANTED", "USER", username, before + " -> " + roles));
+    return user;
+  }
+
+  /** Confines {@code username} to armoury {@code armouryId}, or to none (national) with null. */
+  @Transactional
+  public AppUser assign(String username, Long armouryId) {
+    AppUser user = existing(username);
+    Long before = user.armouryId();
+    user.assignTo(armouryId);
+    actions.fire(
+        ActionPerformed.success(
+            "USER_ASSIGNED",
+            "USER",
+            username,
+            "armoury "
+                + (before == null ? "national" : before)
+                + " -> "
+                + (armouryId == null ? "national" : armouryId)));
     return user;
   }
 

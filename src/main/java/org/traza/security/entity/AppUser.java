@@ -72,6 +72,10 @@ public class AppUser {
   @Column(name = "last_login_at")
   private Instant lastLoginAt;
 
+  /** The armoury (a location) this user is confined to; null for national scope. */
+  @Column(name = "armoury_id")
+  private Long armouryId;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
   @Column(name = "role", nullable = false, length = 20)
@@ -147,6 +151,15 @@ public class AppUser {
     }
     roles.clear();
     roles.addAll(newRoles);
+  }
+
+  /** Confines the user to armoury {@code locationId}, or lifts the confinement with null. */
+  public void assignTo(Long locationId) {
+    this.armouryId = locationId;
+  }
+
+  public Long armouryId() {
+    return armouryId;
   }
 
   public void disable() {

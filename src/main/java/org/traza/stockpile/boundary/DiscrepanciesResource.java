@@ -37,7 +37,7 @@ public class DiscrepanciesResource {
   public List<StockCountViews.DiscrepancyView> list(
       @QueryParam("stockCountId") Long stockCountId, @QueryParam("status") String status) {
     Discrepancy.Status s = Codes.parseOptional(Discrepancy.Status.class, "status", status);
-    return counts.discrepancies(stockCountId, s).stream()
+    return counts.discrepancies(stockCountId, s, request.scope().orElse(null)).stream()
         .map(StockCountViews.DiscrepancyView::of)
         .toList();
   }
@@ -61,6 +61,7 @@ public class DiscrepanciesResource {
     }
     Discrepancy.Resolution how =
         Codes.parse(Discrepancy.Resolution.class, "resolution", body.resolution);
+    request.requireInScope(counts.discrepancy(id).locationId(), "Discrepancy " + id);
     return StockCountViews.DiscrepancyView.of(counts.resolve(id, how, body.note, request.actor()));
   }
 }

@@ -71,7 +71,8 @@ public final class StockCountViews {
 
   public record DiscrepancyView(
       long id,
-      long stockCountId,
+      Long stockCountId,
+      long locationId,
       String kind,
       Long firearmId,
       String scannedText,
@@ -86,6 +87,7 @@ public final class StockCountViews {
       return new DiscrepancyView(
           d.id(),
           d.stockCountId(),
+          d.locationId(),
           d.kind().name(),
           d.firearmId(),
           d.scannedText(),

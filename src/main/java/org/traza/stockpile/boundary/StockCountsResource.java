@@ -45,6 +45,7 @@ public class StockCountsResource {
     if (body == null || body.locationId == null) {
       throw ProblemException.invalid("locationId", "required");
     }
+    request.requireInScope(body.locationId, "Location " + body.locationId);
     StockCount c = counts.open(body.locationId, request.actor());
     return Response.created(URI.create("/api/stock-counts/" + c.id())).entity(view(c)).build();
   }
@@ -55,7 +56,7 @@ public class StockCountsResource {
   @RolesAllowed(Role.Names.ANY_ROLE)
   @Operation(summary = "A count; once closed, with its expected and found figures and its cases")
   public StockCountViews.CountView get(@PathParam("id") long id) {
-    return view(counts.get(id));
+    return view(inScope(id));
   }
 
   @POST
@@ -76,9 +77,8 @@ public class StockCountsResource {
       throw ProblemException.invalid(
           "scannedText", "at most " + CountScan.TEXT_MAX + " characters");
     }
-    if (body.station != null && body.station.length() > 64) {
-      throw ProblemException.invalid("station", "at most 64 characters");
-    }
+    String station = request.stationFor(body.station);
+    inScope(id);
     Long firearm;
     String text;
     if (byText) {
@@ -88,7 +88,7 @@ public class StockCountsResource {
       firearm = firearms.find(body.firearmId).map(f -> f.id()).orElse(null);
       text = "#" + body.firearmId;
     }
-    CountScan scan = counts.scan(id, text, firearm, body.station, request.actor());
+    CountScan scan = counts.scan(id, text, firearm, station, request.actor());
     return Response.status(Response.Status.CREATED)
         .entity(new StockCountViews.ScanView(scan.id(), firearm != null))
         .build();
@@ -103,6 +103,7 @@ public class StockCountsResource {
           "Close a count and reconcile it: missing, unexpected, misplaced and unknown items each"
               + " open a discrepancy case")
   public StockCountViews.CountView close(@PathParam("id") long id) {
+    inScope(id);
     counts.close(id, request.actor());
     return view(counts.get(id));
   }
@@ -113,6 +114,7 @@ public class StockCountsResource {
   @RolesAllowed(Role.Names.SUPERVISOR)
   @Operation(summary = "Sign off a closed count: a supervisor who is not its counter")
   public StockCountViews.CountView signOff(@PathParam("id") long id) {
+    inScope(id);
     counts.signOff(id, request.actor());
     return view(counts.get(id));
   }
@@ -123,13 +125,22 @@ public class StockCountsResource {
   @RolesAllowed(Role.Names.ANY_ROLE)
   @Operation(summary = "Locations whose count frequency has passed since their last closed count")
   public List<CustodyDirectory.Place> overdue() {
-    return counts.overdue();
+    return counts.overdue().stream().filter(p -> request.inScope(p.id())).toList();
+  }
+
+  /** The count {@code id}, when it counts a place within the request's armoury. */
+  private StockCount inScope(long id) {
+    StockCount c = counts.get(id);
+    request.requireInScope(c.locationId(), "Stock count " + id);
+    return c;
   }
 
   private StockCountViews.CountView view(StockCount c) {
     return StockCountViews.CountView.of(
         c,
         counts.scans(c.id()).size(),
-        c.status() == StockCount.Status.OPEN ? List.of() : counts.discrepancies(c.id(), null));
+        c.status() == StockCount.Status.OPEN
+            ? List.of()
+            : counts.discrepancies(c.id(), null, null));
   }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.traza.custody.boundary.CustodyDirectory;
+import org.traza.custody.entity.TransferMisdelivered;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -31,6 +32,9 @@ public class StockCounts {
 
   /** Statuses in which a firearm is physically expected at its recorded location. */
   static final Set<String> ON_SHELF = Set.of("IN_STOCK", "EVIDENCE", "SURPLUS", "RECOVERED");
+
+  /** The most firearms one count reconciles (a location and every place under it). */
+  static final int MAX_EXPECTED = 200_000;
 
   @PersistenceContext EntityManager em;
   @Inject FirearmDirectory firearms;
@@ -94,7 +98,8 @@ public class StockCounts {
     long location = count.locationId();
     Instant now = clock.instant();
     Map<Long, FirearmDirectory.Holding> expected = new HashMap<>();
-    for (FirearmDirectory.Holding h : firearms.atLocation(location, 100_000)) {
+    for (FirearmDirectory.Holding h :
+        firearms.atLocations(custody.subtree(location), MAX_EXPECTED)) {
       if (ON_SHELF.contains(h.status())) {
         expected.put(h.firearm().id(), h);
       }
@@ -106,6 +111,7 @@ public class StockCounts {
         cases.add(
             new Discrepancy(
                 countId,
+                location,
                 Discrepancy.Kind.UNKNOWN,
                 null,
                 s.scannedText(),
@@ -121,6 +127,7 @@ public class StockCounts {
         cases.add(
             new Discrepancy(
                 countId,
+                location,
                 Discrepancy.Kind.MISSING,
                 id,
                 null,
@@ -153,6 +160,7 @@ public class StockCounts {
       cases.add(
           new Discrepancy(
               countId,
+              location,
               sameArmoury ? Discrepancy.Kind.MISPLACED : Discrepancy.Kind.UNEXPECTED,
               id,
               null,
@@ -185,6 +193,35 @@ public class StockCounts {
     return cases;
   }
 
+  /**
+   * A firearm dispatched to one place arrived at another: a case at the receiving location, in the
+   * receiving transaction, assigned to whoever received it.
+   */
+  @Transactional
+  void misdelivered(@jakarta.enterprise.event.Observes TransferMisdelivered m) {
+    String from = custody.place(m.dispatchedTo()).map(CustodyDirectory.Place::code).orElse("?");
+    String to = custody.place(m.receivedAt()).map(CustodyDirectory.Place::code).orElse("?");
+    Discrepancy d =
+        new Discrepancy(
+            null,
+            m.receivedAt(),
+            Discrepancy.Kind.MISDELIVERED,
+            m.firearmId(),
+            null,
+            "firearm "
+                + m.firearmId()
+                + " was dispatched to "
+                + from
+                + " and received at "
+                + to
+                + " (custody event "
+                + m.eventId()
+                + ")",
+            m.actor(),
+            m.at());
+    em.persist(d);
+  }
+
   @Transactional
   public StockCount signOff(long countId, String supervisor) {
     StockCount count = get(countId);
@@ -193,13 +230,21 @@ public class StockCounts {
     return count;
   }
 
-  public List<Discrepancy> discrepancies(Long countId, Discrepancy.Status status) {
+  /**
+   * Cases of a count (or all), by status, within {@code scope} (the locations a confined request
+   * may see; null: all).
+   */
+  public List<Discrepancy> discrepancies(Long countId, Discrepancy.Status status, Set<Long> scope) {
     String jpql =
         "SELECT d FROM Discrepancy d WHERE 1 = 1"
             + (countId == null ? "" : " AND d.stockCountId = :c")
             + (status == null ? "" : " AND d.status = :s")
+            + (scope == null ? "" : " AND d.locationId IN :scope")
             + " ORDER BY d.id";
     var q = em.createQuery(jpql, Discrepancy.class);
+    if (scope != null) {
+      q.setParameter("scope", scope.isEmpty() ? Set.of(-1L) : scope);
+    }
     if (countId != null) {
       q.setParameter("c", countId);
     }
@@ -207,6 +252,14 @@ public class StockCounts {
       q.setParameter("s", status);
     }
     return q.setMaxResults(1000).getResultList();
+  }
+
+  public Discrepancy discrepancy(long id) {
+    Discrepancy d = em.find(Discrepancy.class, id);
+    if (d == null) {
+      throw ProblemException.notFound("discrepancy", id);
+    }
+    return d;
   }
 
   /** Resolves a case; a loss or theft is also recorded as the firearm's custody event. */

@@ -29,7 +29,9 @@ public class Discrepancy {
     /** scanned, recorded at another place of the same armoury (wrong rack or bin) */
     MISPLACED,
     /** a scanned symbol that designates no firearm */
-    UNKNOWN
+    UNKNOWN,
+    /** dispatched to one place, received at another: what was sent and what arrived differ */
+    MISDELIVERED
   }
 
   public enum Status {
@@ -49,8 +51,13 @@ public class Discrepancy {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "stock_count_id", nullable = false, updatable = false)
-  private long stockCountId;
+  /** The count that found it; null for a case raised by a transfer. */
+  @Column(name = "stock_count_id", updatable = false)
+  private Long stockCountId;
+
+  /** The location the case concerns: the counted one, or where a misdelivered firearm arrived. */
+  @Column(name = "location_id", nullable = false, updatable = false)
+  private long locationId;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "kind", nullable = false, updatable = false, length = 20)
@@ -95,7 +102,8 @@ public class Discrepancy {
   protected Discrepancy() {}
 
   public Discrepancy(
-      long stockCountId,
+      Long stockCountId,
+      long locationId,
       Kind kind,
       Long firearmId,
       String scannedText,
@@ -103,6 +111,7 @@ public class Discrepancy {
       String assignee,
       Instant now) {
     this.stockCountId = stockCountId;
+    this.locationId = locationId;
     this.kind = kind;
     this.firearmId = firearmId;
     this.scannedText = scannedText;
@@ -134,8 +143,12 @@ public class Discrepancy {
     return id;
   }
 
-  public long stockCountId() {
+  public Long stockCountId() {
     return stockCountId;
+  }
+
+  public long locationId() {
+    return locationId;
   }
 
   public Kind kind() {

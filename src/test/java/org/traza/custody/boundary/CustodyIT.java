@@ -151,8 +151,7 @@ class CustodyIT extends AgainstServer {
         .add("firearmId", firearmId)
         .add("action", action)
         .add("idempotencyKey", key)
-        .add("deviceTime", "2026-11-29T02:00:00Z")
-        .add("station", "OFFLINE-3");
+        .add("deviceTime", "2026-11-29T02:00:00Z");
   }
 
   @Test
@@ -260,7 +259,6 @@ class CustodyIT extends AgainstServer {
                 .add("scannedText", marking)
                 .add("action", "RECEIVE")
                 .add("locationId", vault)
-                .add("station", "HANDHELD-7")
                 .add("deviceTime", "2026-11-29T03:00:00Z")
                 .add("idempotencyKey", UUID.randomUUID().toString())
                 .build());

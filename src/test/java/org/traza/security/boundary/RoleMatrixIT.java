@@ -120,6 +120,33 @@ class RoleMatrixIT extends AgainstServer {
                 .build(),
         admin);
     endpoint(
+        "PUT",
+        "/api/users/{username}/armoury",
+        () -> "/api/users/" + freshUser() + "/armoury",
+        () -> Json.createObjectBuilder().addNull("armouryId").build(),
+        admin);
+    endpoint("GET", "/api/stations", () -> "/api/stations", () -> null, admin);
+    endpoint("GET", "/api/stations/{code}", () -> "/api/stations/NO-SUCH", () -> null, admin);
+    endpoint(
+        "POST",
+        "/api/stations",
+        () -> "/api/stations",
+        () ->
+            Json.createObjectBuilder()
+                .add("code", "M" + uniqueSerial())
+                .add("name", "matrix")
+                .add("armouryId", api.location("ARMOURY", null))
+                .build(),
+        admin);
+    for (String verb : new String[] {"rotate-credential", "disable", "enable"}) {
+      endpoint(
+          "POST",
+          "/api/stations/{code}/" + verb,
+          () -> "/api/stations/NO-SUCH/" + verb,
+          () -> null,
+          admin);
+    }
+    endpoint(
         "POST",
         "/api/users/{username}/disable",
         () -> "/api/users/" + freshUser() + "/disable",
@@ -327,6 +354,12 @@ class RoleMatrixIT extends AgainstServer {
         "GET",
         "/api/custody/issued",
         () -> "/api/custody/issued?overdue=true",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "GET",
+        "/api/custody/in-transit",
+        () -> "/api/custody/in-transit?overdue=true",
         () -> null,
         EVERYONE);
     endpoint(

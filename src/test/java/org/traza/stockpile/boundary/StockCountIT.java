@@ -180,11 +180,7 @@ class StockCountIT extends AgainstServer {
   }
 
   private Reply scan(String token, long count, JsonObjectBuilder body) {
-    Reply r =
-        api.post(
-            "/api/stock-counts/" + count + "/scans",
-            token,
-            body.add("station", "HANDHELD-2").build());
+    Reply r = api.post("/api/stock-counts/" + count + "/scans", token, body.build());
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
     return r;
   }

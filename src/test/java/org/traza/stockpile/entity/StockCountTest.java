@@ -37,12 +37,12 @@ class StockCountTest {
   @Test
   void a_case_is_resolved_once_and_an_unknown_symbol_is_not_reported_lost() {
     Discrepancy unknown =
-        new Discrepancy(1, Discrepancy.Kind.UNKNOWN, null, "XYZ", "no firearm", "ana", NOW);
+        new Discrepancy(1L, 7L, Discrepancy.Kind.UNKNOWN, null, "XYZ", "no firearm", "ana", NOW);
     assertThatThrownBy(
             () -> unknown.resolve(Discrepancy.Resolution.REPORTED_LOST, null, NOW, "bruno"))
         .isInstanceOf(ProblemException.class);
     Discrepancy missing =
-        new Discrepancy(1, Discrepancy.Kind.MISSING, 42L, null, "not found", "ana", NOW);
+        new Discrepancy(1L, 7L, Discrepancy.Kind.MISSING, 42L, null, "not found", "ana", NOW);
     missing.resolve(Discrepancy.Resolution.FOUND, "behind the rack", NOW, "bruno");
     assertThat(missing.status()).isEqualTo(Discrepancy.Status.RESOLVED);
     assertThatThrownBy(
