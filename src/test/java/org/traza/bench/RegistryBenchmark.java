@@ -45,6 +45,12 @@ class RegistryBenchmark {
   private static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 2_000);
   private static final int LOOKUPS = Integer.getInteger("bench.lookups", 5_000);
   private static final int EVENTS = Integer.getInteger("bench.events", 2_000);
+
+  /** The parts to run ({@code -Dbench.only=custody}): registrations, lookups, custody, labels. */
+  private static final java.util.Set<String> ONLY =
+      java.util.Set.of(
+          System.getProperty("bench.only", "registrations,lookups,custody,labels").split(","));
+
   private static final String JDBC_URL =
       "jdbc:mariadb://"
           + ItDatabase.host()
@@ -68,13 +74,14 @@ class RegistryBenchmark {
     TrazaProcess server =
         TrazaProcess.start(
             work,
-            List.of(
+            serverOptions(
                 "-Xmx512m",
                 "-Ddb.url=jdbc:mariadb://" + ItDatabase.host() + ":" + ItDatabase.port() + "/" + DB,
                 "-Ddb.user=" + DB,
                 "-Ddb.password=" + DB + "-pw",
                 "-Dadmin.password=bench-admin-password",
                 "-Dtraza.data-dir=" + work.resolve("data")));
+
     try {
       line(
           "Traza registry benchmark, %s, %d cores",
@@ -92,7 +99,7 @@ class RegistryBenchmark {
       Api api = new Api(server.base());
       String token = api.login("admin", "bench-admin-password").json().getString("token");
 
-      for (int clients : new int[] {1, 4}) {
+      for (int clients : ONLY.contains("registrations") ? new int[] {1, 4} : new int[0]) {
         progress("REST registrations, %d client(s)", clients);
         results.add(
             measure(
@@ -113,7 +120,7 @@ class RegistryBenchmark {
                 REGISTRATIONS,
                 jdbcRegister()));
       }
-      for (int clients : new int[] {1, 8}) {
+      for (int clients : ONLY.contains("lookups") ? new int[] {1, 8} : new int[0]) {
         progress("REST serial lookups, %d client(s)", clients);
         results.add(
             measure(
@@ -130,8 +137,12 @@ class RegistryBenchmark {
         results.add(
             measure("JDBC exact serial lookup (same index)", clients, LOOKUPS, jdbcLookup()));
       }
-      custody(api, token);
-      labelsAndScans(api, token);
+      if (ONLY.contains("custody")) {
+        custody(api, token);
+      }
+      if (ONLY.contains("labels")) {
+        labelsAndScans(api, token);
+      }
       line("resident memory after the runs: %,d MiB", server.residentMiB());
       printTable();
     } finally {
@@ -424,6 +435,16 @@ class RegistryBenchmark {
    * Custody events over REST and as raw JDBC, 1 to 64 concurrent stations, each on fresh firearms.
    */
   private void custody(Api api, String token) throws Exception {
+    var armoury =
+        api.post(
+            "/api/locations",
+            token,
+            jakarta.json.Json.createObjectBuilder()
+                .add("code", "BENCH-ARMOURY")
+                .add("name", "Benchmark armoury")
+                .add("kind", "ARMOURY")
+                .build());
+    long armouryId = armoury.json().getJsonNumber("id").longValue();
     var location =
         api.post(
             "/api/locations",
@@ -432,7 +453,28 @@ class RegistryBenchmark {
                 .add("code", "BENCH-VAULT")
                 .add("name", "Benchmark vault")
                 .add("kind", "VAULT")
+                .add("parentId", armouryId)
                 .build());
+    // every simulated station sends its own registered credential, as a real one does
+    String[] stations = new String[64];
+    for (int s = 0; s < stations.length; s++) {
+      var st =
+          api.post(
+              "/api/stations",
+              token,
+              jakarta.json.Json.createObjectBuilder()
+                  .add("code", "BENCH-" + s)
+                  .add("name", "Benchmark station " + s)
+                  .add("armouryId", armouryId)
+                  .build());
+      if (st.status() != 201) {
+        throw new AssertionError("station: " + st);
+      }
+      stations[s] = st.json().getString("credential");
+    }
+    AtomicInteger stationNext = new AtomicInteger();
+    ThreadLocal<String> station =
+        ThreadLocal.withInitial(() -> stations[stationNext.getAndIncrement() % stations.length]);
     if (location.status() != 201) {
       throw new AssertionError("location: " + location);
     }
@@ -462,14 +504,14 @@ class RegistryBenchmark {
               i -> {
                 long id = ids[restNext.getAndIncrement()];
                 var r =
-                    api.post(
+                    api.postFrom(
+                        station.get(),
                         "/api/custody-events",
                         token,
                         jakarta.json.Json.createObjectBuilder()
                             .add("firearmId", id)
                             .add("action", "RECEIVE")
                             .add("locationId", locationId)
-                            .add("station", "BENCH-" + Thread.currentThread().getId())
                             .add("idempotencyKey", "bench-" + id)
                             .build());
                 if (r.status() != 201) {
@@ -525,6 +567,16 @@ class RegistryBenchmark {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new SQLException(e);
     }
+  }
+
+  /** The server's options, plus {@code -Dbench.server-opts} (e.g. a flight recording), if any. */
+  private static List<String> serverOptions(String... options) {
+    List<String> all = new ArrayList<>(List.of(options));
+    String extra = System.getProperty("bench.server-opts", "").trim();
+    if (!extra.isEmpty()) {
+      all.addAll(List.of(extra.split("\\s+")));
+    }
+    return all;
   }
 
   /** One operation of a series; {@code i} is its number. */

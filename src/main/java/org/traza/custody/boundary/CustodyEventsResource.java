@@ -108,10 +108,6 @@ public class CustodyEventsResource {
     String station = request.stationFor(body.station);
     long firearmId = firearm(body);
 
-    Optional<CustodyEvent> seen = ledger.byKey(key);
-    if (seen.isPresent()) {
-      return replay(seen.get(), firearmId, action);
-    }
     CustodyLedger.Command command =
         new CustodyLedger.Command(
             firearmId,
@@ -130,8 +126,16 @@ public class CustodyEventsResource {
           .entity(CustodyViews.EventView.of(event))
           .build();
     } catch (RuntimeException e) {
-      // the same key sent twice at once: the second insert hit the unique key; answer as a retry
-      Optional<CustodyEvent> raced = ledger.byKey(key);
+      // A key seen before: the action was refused (the firearm has moved on) or its insert hit the
+      // unique key (sent twice at once). Looked up only on failure, so that the usual first
+      // sending costs no extra query; the unique key guarantees there is never a second event.
+      Optional<CustodyEvent> raced;
+      try {
+        raced = ledger.byKey(key);
+      } catch (RuntimeException lookup) {
+        e.addSuppressed(lookup);
+        throw e;
+      }
       if (raced.isPresent()) {
         return replay(raced.get(), firearmId, action);
       }

@@ -8,10 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.traza.custody.entity.CustodyEvent;
 import org.traza.custody.entity.Holder;
@@ -170,63 +167,136 @@ public class CustodyLedger {
       String problem) {}
 
   /**
+   * Events read per query by {@link #verify}: its memory use, whatever the number of events. The
+   * integration tests set it to a few, so that chains cross page boundaries there.
+   */
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "custody.verify-page",
+      defaultValue = "5000")
+  int verifyPage;
+
+  /**
    * Recomputes every firearm's chain: sequence numbers 1..n without gaps, each event's hash from
    * its content, each prev_hash the previous event's hash, and the last hash and count equal to the
-   * firearm's chain head. Events of a firearm without a head are reported too.
+   * firearm's chain head; a firearm whose head counts events that do not exist is named too. Reads
+   * the events in (firearm, seq) order a page at a time, and the heads range by range beside them,
+   * so that millions of events verify in bounded memory.
    */
   public Verification verify() {
-    Map<Long, FirearmDirectory.CustodyHead> heads = new HashMap<>();
-    for (FirearmDirectory.CustodyHead h : firearms.custodyHeads()) {
-      heads.put(h.firearmId(), h);
-    }
-    List<CustodyEvent> all =
-        em.createQuery(
-                "SELECT e FROM CustodyEvent e ORDER BY e.firearmId, e.seq", CustodyEvent.class)
-            .getResultList();
-    long events = 0;
-    List<Long> seen = new ArrayList<>();
-    int i = 0;
-    while (i < all.size()) {
-      long firearmId = all.get(i).firearmId();
-      seen.add(firearmId);
-      String prev = Firearm.GENESIS;
-      long expectedSeq = 1;
-      for (; i < all.size() && all.get(i).firearmId() == firearmId; i++, expectedSeq++) {
-        CustodyEvent e = all.get(i);
-        events++;
-        if (e.seq() != expectedSeq) {
-          return broken(
-              firearmId,
-              expectedSeq,
-              seen.size(),
-              events,
-              "event " + expectedSeq + " is missing (found " + e.seq() + " next)");
-        }
-        if (!e.prevHash().equals(prev)) {
-          return broken(
-              firearmId,
-              e.seq(),
-              seen.size(),
-              events,
-              "event " + e.seq() + " does not link to the event before it");
-        }
-        if (!e.content().hash().equals(e.hash())) {
-          return broken(
-              firearmId,
-              e.seq(),
-              seen.size(),
-              events,
-              "event " + e.seq() + " (id " + e.id() + ") was altered: its hash does not match");
-        }
-        prev = e.hash();
+    Walk walk = new Walk();
+    long afterFirearm = 0;
+    long afterSeq = 0;
+    while (true) {
+      List<CustodyEvent> page =
+          em.createQuery(
+                  "SELECT e FROM CustodyEvent e WHERE e.firearmId > :f"
+                      + " OR (e.firearmId = :f AND e.seq > :s) ORDER BY e.firearmId, e.seq",
+                  CustodyEvent.class)
+              .setParameter("f", afterFirearm)
+              .setParameter("s", afterSeq)
+              .setMaxResults(Math.max(1, verifyPage))
+              .getResultList();
+      if (page.isEmpty()) {
+        break;
       }
-      FirearmDirectory.CustodyHead head = heads.get(firearmId);
+      CustodyEvent last = page.get(page.size() - 1);
+      // every head up to the page's last firearm: those between firearms with events have none
+      walk.heads(firearms.custodyHeads(walk.headsUpTo, last.firearmId()), last.firearmId());
+      for (CustodyEvent e : page) {
+        Verification broken = walk.next(e);
+        if (broken != null) {
+          return broken;
+        }
+      }
+      afterFirearm = last.firearmId();
+      afterSeq = last.seq();
+    }
+    Verification broken = walk.finish();
+    if (broken != null) {
+      return broken;
+    }
+    walk.heads(firearms.custodyHeads(walk.headsUpTo, Long.MAX_VALUE), Long.MAX_VALUE);
+    broken = walk.headsWithoutEvents(Long.MAX_VALUE);
+    if (broken != null) {
+      return broken;
+    }
+    return new Verification(true, walk.firearms, walk.events, null, null, null);
+  }
+
+  /** The state of one pass of {@link #verify} over the events in (firearm, seq) order. */
+  private static final class Walk {
+    long firearms;
+    long events;
+    long headsUpTo;
+    private final java.util.TreeMap<Long, FirearmDirectory.CustodyHead> heads =
+        new java.util.TreeMap<>();
+    private Long firearm;
+    private String prev;
+    private long expectedSeq;
+
+    void heads(List<FirearmDirectory.CustodyHead> more, long upTo) {
+      more.forEach(h -> heads.put(h.firearmId(), h));
+      headsUpTo = Math.max(headsUpTo, upTo);
+    }
+
+    Verification next(CustodyEvent e) {
+      if (firearm == null || e.firearmId() != firearm) {
+        Verification broken = finish();
+        if (broken != null) {
+          return broken;
+        }
+        broken = headsWithoutEvents(e.firearmId());
+        if (broken != null) {
+          return broken;
+        }
+        firearm = e.firearmId();
+        firearms++;
+        prev = Firearm.GENESIS;
+        expectedSeq = 1;
+      }
+      events++;
+      if (e.seq() != expectedSeq) {
+        return broken(
+            firearm,
+            expectedSeq,
+            firearms,
+            events,
+            "event " + expectedSeq + " is missing (found " + e.seq() + " next)");
+      }
+      if (!e.prevHash().equals(prev)) {
+        return broken(
+            firearm,
+            e.seq(),
+            firearms,
+            events,
+            "event " + e.seq() + " does not link to the event before it");
+      }
+      if (!e.content().hash().equals(e.hash())) {
+        return broken(
+            firearm,
+            e.seq(),
+            firearms,
+            events,
+            "event " + e.seq() + " (id " + e.id() + ") was altered: its hash does not match");
+      }
+      prev = e.hash();
+      expectedSeq++;
+      return null;
+    }
+
+    /** Checks the chain just walked against its firearm's head. */
+    Verification finish() {
+      if (firearm == null) {
+        return null;
+      }
+      FirearmDirectory.CustodyHead head = heads.remove(firearm);
       long last = expectedSeq - 1;
       if (head == null || head.seq() != last || !prev.equals(head.hash())) {
         return broken(
-            firearmId,
+            firearm,
             last,
-            seen.size(),
+            firearms,
             events,
             "the firearm's chain head ("
                 + (head == null ? "none" : "seq " + head.seq())
@@ -234,18 +304,23 @@ public class CustodyLedger {
                 + last
                 + "): events were removed or added");
       }
+      return null;
     }
-    for (FirearmDirectory.CustodyHead head : heads.values()) {
-      if (!seen.contains(head.firearmId())) {
-        return broken(
-            head.firearmId(),
-            1L,
-            seen.size(),
-            events,
-            "the firearm records " + head.seq() + " events but none exist");
+
+    /** A head below {@code firearmId} not taken by a chain: its firearm has no events left. */
+    Verification headsWithoutEvents(long firearmId) {
+      var below = heads.headMap(firearmId, false);
+      if (below.isEmpty()) {
+        return null;
       }
+      FirearmDirectory.CustodyHead head = below.firstEntry().getValue();
+      return broken(
+          head.firearmId(),
+          1L,
+          firearms,
+          events,
+          "the firearm records " + head.seq() + " events but none exist");
     }
-    return new Verification(true, seen.size(), events, null, null, null);
   }
 
   private static Verification broken(

@@ -14,6 +14,7 @@ import java.util.Objects;
 
 /** Someone a firearm is issued or lent to: an officer (by badge), a unit, a laboratory, a court. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "holder")
 public class Holder {
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 
 /** A place where firearms are kept: an armoury, a vault in it, a rack in the vault. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "location")
 public class Location {
 

@@ -46,6 +46,7 @@ public class MarkingLabelsResource {
   @Inject LabelSheets sheets;
   @Inject Event<ActionPerformed> actions;
   @Inject Clock clock;
+  @Inject org.traza.platform.control.RequestContext context;
 
   /** Which firearms, and how the sheet is laid out. A class: Payara's OpenAPI needs fields. */
   public static class LabelRequest {
@@ -155,11 +156,30 @@ public class MarkingLabelsResource {
         throw ProblemException.invalid(
             "firearmIds", "no live record for " + truncate(missing.toString()));
       }
+      List<Long> elsewhere =
+          found.stream()
+              .filter(x -> !context.inScope(x.locationId()))
+              .map(FirearmIdentity::id)
+              .toList();
+      if (!elsewhere.isEmpty()) {
+        throw new ProblemException(
+            org.traza.platform.entity.ProblemType.OUTSIDE_ARMOURY,
+            "Firearms "
+                + truncate(elsewhere.toString())
+                + " are recorded at another armoury; labels are printed only for your own.");
+      }
       return found;
     }
     Filter f = request.filter;
     List<FirearmIdentity> found =
-        firearms.search(f.serial, f.make, f.model, f.type, f.status, MAX_LABELS + 1);
+        firearms.search(
+            f.serial,
+            f.make,
+            f.model,
+            f.type,
+            f.status,
+            context.scope().orElse(null),
+            MAX_LABELS + 1);
     if (found.size() > MAX_LABELS) {
       throw ProblemException.invalid(
           "filter", "more than " + MAX_LABELS + " firearms match; narrow the filter");

@@ -25,6 +25,7 @@ import org.traza.security.entity.Role;
 public class ToBeMarkedResource {
 
   @Inject FirearmDirectory firearms;
+  @Inject org.traza.platform.control.RequestContext request;
 
   public record Item(
       long id,
@@ -57,7 +58,8 @@ public class ToBeMarkedResource {
   public Page<Item> list(
       @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("cursor") String cursor) {
     Paging.checkLimit(limit, 500);
-    List<ToBeMarked> found = firearms.toBeMarked(Paging.cursor(cursor), limit);
+    List<ToBeMarked> found =
+        firearms.toBeMarked(Paging.cursor(cursor), request.scope().orElse(null), limit);
     String next =
         found.size() == limit ? String.valueOf(found.get(found.size() - 1).firearm().id()) : null;
     return new Page<>(found.stream().map(Item::of).toList(), next, null);

@@ -64,7 +64,8 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
         offered != null && SAFE_ID.matcher(offered).matches()
             ? offered
             : UUID.randomUUID().toString();
-    request.begin(id, servletRequest == null ? "unknown" : servletRequest.getRemoteAddr());
+    HttpServletRequest servlet = servletRequest;
+    request.begin(id, () -> servlet == null ? "unknown" : servlet.getRemoteAddr());
     if (ctx.hasEntity()) {
       limitBody(ctx);
     }
@@ -130,17 +131,28 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     if (status >= 400 && (WRITES.contains(method) || status == 401 || status == 403)) {
       recordRefusal(method, path, status);
     }
-    Object started = req.getProperty(STARTED);
-    long micros = started instanceof Long t ? (System.nanoTime() - t) / 1000 : -1;
-    LOG.log(
-        status >= 500 ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
-        "{0} {1} {2} -> {3} in {4} ms by {5}",
-        request.requestId(),
-        method,
-        path,
-        status,
-        String.format("%.1f", micros / 1000.0),
-        request.actor());
+    System.Logger.Level level =
+        status >= 500 ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
+    if (LOG.isLoggable(level)) {
+      Object started = req.getProperty(STARTED);
+      long micros = started instanceof Long t ? (System.nanoTime() - t) / 1000 : -1;
+      // one line per request: built by hand, as a message format costs more than the request
+      LOG.log(
+          level,
+          request.requestId()
+              + " "
+              + method
+              + " "
+              + path
+              + " -> "
+              + status
+              + " in "
+              + micros / 1000
+              + "."
+              + (micros % 1000) / 100
+              + " ms by "
+              + request.actor());
+    }
   }
 
   private void recordRefusal(String method, String path, int status) {

@@ -17,7 +17,8 @@ import org.traza.platform.entity.ProblemType;
 public class RequestContext {
 
   private String requestId = "none";
-  private String clientAddress = "unknown";
+  private java.util.function.Supplier<String> clientAddressLookup = () -> "unknown";
+  private String clientAddress;
   private String username;
   private Set<String> roles = Set.of();
   private Long armouryId;
@@ -28,8 +29,14 @@ public class RequestContext {
   private boolean audited;
 
   public void begin(String requestId, String clientAddress) {
+    begin(requestId, () -> clientAddress);
+  }
+
+  /** Starts a request whose client address is looked up only if someone asks for it. */
+  public void begin(String requestId, java.util.function.Supplier<String> clientAddress) {
     this.requestId = requestId;
-    this.clientAddress = clientAddress;
+    this.clientAddressLookup = clientAddress;
+    this.clientAddress = null;
   }
 
   public void authenticate(String username, Set<String> roles) {
@@ -116,6 +123,9 @@ public class RequestContext {
   }
 
   public String clientAddress() {
+    if (clientAddress == null) {
+      clientAddress = clientAddressLookup.get();
+    }
     return clientAddress;
   }
 

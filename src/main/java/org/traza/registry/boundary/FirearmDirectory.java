@@ -36,7 +36,8 @@ public class FirearmDirectory {
       String serialNormalized,
       String importCountry,
       Integer importYear,
-      boolean voided) {}
+      boolean voided,
+      Long locationId) {}
 
   public Optional<FirearmIdentity> find(long id) {
     return registry.find(id).map(FirearmDirectory::identity);
@@ -70,11 +71,18 @@ public class FirearmDirectory {
    * any. At most {@code limit}, in id order.
    */
   public List<FirearmIdentity> search(
-      String serial, String make, String model, String type, String status, int limit) {
+      String serial,
+      String make,
+      String model,
+      String type,
+      String status,
+      java.util.Set<Long> locationScope,
+      int limit) {
     FirearmStatus parsed = Codes.parseOptional(FirearmStatus.class, "filter.status", status);
     return search
         .find(
-            new FirearmSearch.Criteria(serial, make, model, null, type, parsed, false, null, null),
+            new FirearmSearch.Criteria(
+                serial, make, model, null, type, parsed, false, null, locationScope),
             limit)
         .stream()
         .map(FirearmDirectory::identity)
@@ -157,10 +165,10 @@ public class FirearmDirectory {
   /** The head of a firearm's custody chain, for verification. */
   public record CustodyHead(long firearmId, long seq, String hash) {}
 
-  /** Every firearm that has custody events, with its chain head. */
-  public List<CustodyHead> custodyHeads() {
-    return search.custodyHeads().stream()
-        .map(f -> new CustodyHead(f.id(), f.custodySeq(), f.custodyHead()))
+  /** The firearms with ids in ({@code afterId}, {@code upToId}] that have custody events. */
+  public List<CustodyHead> custodyHeads(long afterId, long upToId) {
+    return search.custodyHeads(afterId, upToId).stream()
+        .map(r -> new CustodyHead((Long) r[0], (Long) r[1], (String) r[2]))
         .toList();
   }
 
@@ -198,8 +206,8 @@ public class FirearmDirectory {
   }
 
   /** Live firearms that must be marked before release, in id order after {@code afterId}. */
-  public List<ToBeMarked> toBeMarked(Long afterId, int limit) {
-    return search.toBeMarked(afterId, limit).stream()
+  public List<ToBeMarked> toBeMarked(Long afterId, java.util.Set<Long> locationScope, int limit) {
+    return search.toBeMarked(afterId, locationScope, limit).stream()
         .map(
             f ->
                 new ToBeMarked(
@@ -221,6 +229,7 @@ public class FirearmDirectory {
         f.serial().normalized(),
         f.importCountry(),
         f.importYear(),
-        f.isVoided());
+        f.isVoided(),
+        f.locationId());
   }
 }

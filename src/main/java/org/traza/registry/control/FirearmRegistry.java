@@ -32,8 +32,18 @@ public class FirearmRegistry {
    * one after the other, and the second sees the first's outcome.
    */
   public Optional<Firearm> findForUpdate(long id) {
-    return Optional.ofNullable(
-        em.find(Firearm.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+    // Lock the row with a bare SELECT ... FOR UPDATE, then read the firearm: a locking find makes
+    // EclipseLink re-read the make, calibre, type, marks and corrections too, five queries the
+    // custody path does not need. The read follows the lock, so it sees the last committed state.
+    List<Long> locked =
+        em.createNamedQuery(Firearm.LOCK, Long.class)
+            .setParameter("id", id)
+            .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    if (locked.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(em.find(Firearm.class, id));
   }
 
   public Optional<Firearm> find(long id) {

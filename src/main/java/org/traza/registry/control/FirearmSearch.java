@@ -122,7 +122,7 @@ public class FirearmSearch {
    * Live records whose provenance requires a mark they do not carry yet, in id order after {@code
    * afterId}.
    */
-  public List<Firearm> toBeMarked(Long afterId, int limit) {
+  public List<Firearm> toBeMarked(Long afterId, java.util.Set<Long> locationScope, int limit) {
     StringBuilder jpql = new StringBuilder("SELECT f FROM Firearm f WHERE f.live = 1 AND (");
     Map<String, Object> params = new HashMap<>();
     String or = "";
@@ -147,16 +147,24 @@ public class FirearmSearch {
       jpql.append(" AND f.id > :after");
       params.put("after", afterId);
     }
+    scope(jpql, params, locationScope);
     jpql.append(" ORDER BY f.id");
     TypedQuery<Firearm> query = em.createQuery(jpql.toString(), Firearm.class);
     params.forEach(query::setParameter);
     return query.setMaxResults(limit).getResultList();
   }
 
-  /** Firearms with at least one custody event, in id order. */
-  public List<Firearm> custodyHeads() {
+  /**
+   * Id, custody sequence and chain head of the firearms with ids in ({@code afterId}, {@code
+   * upToId}] that have custody events, in id order.
+   */
+  public List<Object[]> custodyHeads(long afterId, long upToId) {
     return em.createQuery(
-            "SELECT f FROM Firearm f WHERE f.custodySeq > 0 ORDER BY f.id", Firearm.class)
+            "SELECT f.id, f.custodySeq, f.custodyHead FROM Firearm f"
+                + " WHERE f.custodySeq > 0 AND f.id > :a AND f.id <= :b ORDER BY f.id",
+            Object[].class)
+        .setParameter("a", afterId)
+        .setParameter("b", upToId)
         .getResultList();
   }
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 /** A calibre (cartridge designation), e.g. 9X19 "9×19mm Parabellum". */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "calibre")
 public class Calibre extends ReferenceEntry {
 

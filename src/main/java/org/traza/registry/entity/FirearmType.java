@@ -6,6 +6,7 @@ import java.time.Instant;
 
 /** A kind of firearm: pistol, revolver, rifle, shotgun, sub-machine gun ... */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "firearm_type")
 public class FirearmType extends ReferenceEntry {
 

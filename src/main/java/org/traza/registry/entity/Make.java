@@ -7,6 +7,7 @@ import java.time.Instant;
 
 /** A manufacturer, with the ISO 3166 country where it makes firearms. */
 @Entity
+@jakarta.persistence.Cacheable
 @Table(name = "make")
 public class Make extends ReferenceEntry {
 

@@ -18,7 +18,6 @@ import org.traza.platform.entity.ProblemType;
 import org.traza.security.control.Stations;
 import org.traza.security.control.TokenService;
 import org.traza.security.control.Users;
-import org.traza.security.entity.AppUser;
 import org.traza.security.entity.Role;
 import org.traza.security.entity.Station;
 
@@ -67,11 +66,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       refuse(ctx, "Send the token as 'Authorization: Bearer <token>'.");
       return;
     }
-    Optional<AppUser> user =
+    Optional<Users.Account> user =
         tokens
             .verify(header.substring(BEARER.length()).trim())
-            .flatMap(users::byUsername)
-            .filter(AppUser::enabled);
+            .flatMap(users::account)
+            .filter(Users.Account::enabled);
     if (user.isEmpty()) {
       refuse(ctx, "The token is invalid, expired or its account is disabled; log in again.");
       return;

@@ -150,6 +150,38 @@ public class TokenService {
 
   /** The token's user name when the signature, issuer and expiry hold; empty otherwise. */
   public Optional<String> verify(String token) {
+    Instant now = clock.instant();
+    Verified known = verified.get(token);
+    if (known != null) {
+      if (now.isBefore(known.expiresAt())) {
+        return Optional.of(known.username());
+      }
+      verified.remove(token);
+      return Optional.empty();
+    }
+    Optional<Verified> checked = check(token, now);
+    checked.ifPresent(
+        v -> {
+          if (verified.size() >= REMEMBERED_TOKENS) {
+            verified.clear();
+          }
+          verified.put(token, v);
+        });
+    return checked.map(Verified::username);
+  }
+
+  /**
+   * Tokens whose signature was checked, until they expire: a station sends the same token with
+   * every scan, and an RS256 check costs more than the rest of the authentication. Bounded: when
+   * full, it starts again empty.
+   */
+  private final Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static final int REMEMBERED_TOKENS = 10_000;
+
+  private record Verified(String username, Instant expiresAt) {}
+
+  private Optional<Verified> check(String token, Instant now) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -157,13 +189,12 @@ public class TokenService {
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
       Date exp = claims.getExpirationTime();
-      if (!issuer.equals(claims.getIssuer())
-          || exp == null
-          || !clock.instant().isBefore(exp.toInstant())) {
+      if (!issuer.equals(claims.getIssuer()) || exp == null || !now.isBefore(exp.toInstant())) {
         return Optional.empty();
       }
       return Optional.ofNullable(claims.getStringClaim("upn"))
-          .or(() -> Optional.ofNullable(claims.getSubject()));
+          .or(() -> Optional.ofNullable(claims.getSubject()))
+          .map(user -> new Verified(user, exp.toInstant()));
     } catch (ParseException | JOSEException | RuntimeException e) {
       return Optional.empty();
     }

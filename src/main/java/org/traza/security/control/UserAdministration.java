@@ -57,6 +57,7 @@ public class UserAdministration {
     }
     Set<Role> before = Set.copyOf(user.roles());
     user.grant(roles);
+    users.forget(username);
     actions.fire(
         ActionPerformed.success("ROLES_GRANTED", "USER", username, before + " -> " + roles));
     return user;
@@ -68,6 +69,7 @@ public class UserAdministration {
     AppUser user = existing(username);
     Long before = user.armouryId();
     user.assignTo(armouryId);
+    users.forget(username);
     actions.fire(
         ActionPerformed.success(
             "USER_ASSIGNED",
@@ -87,6 +89,7 @@ public class UserAdministration {
       keepOneAdministrator(username);
     }
     user.disable();
+    users.forget(username);
     actions.fire(ActionPerformed.success("USER_DISABLED", "USER", username, null));
     return user;
   }
@@ -95,6 +98,7 @@ public class UserAdministration {
   public AppUser enable(String username) {
     AppUser user = existing(username);
     user.enable();
+    users.forget(username);
     actions.fire(ActionPerformed.success("USER_ENABLED", "USER", username, "lockout lifted"));
     return user;
   }

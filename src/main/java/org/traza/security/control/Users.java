@@ -1,10 +1,17 @@
 package org.traza.security.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.traza.security.entity.AppUser;
 import org.traza.security.entity.Role;
 
@@ -13,6 +20,47 @@ import org.traza.security.entity.Role;
 public class Users {
 
   @PersistenceContext EntityManager em;
+
+  /** What each request needs to know of its user: roles, armoury, whether enabled. */
+  public record Account(String username, Set<Role> roles, Long armouryId, boolean enabled) {}
+
+  /**
+   * How long an account read for a request is reused by the next ones on this server. Changes made
+   * here are seen at once ({@link #forget}); on other servers of a cluster within this time.
+   */
+  static final Duration REMEMBER = Duration.ofSeconds(5);
+
+  private record Remembered(Account account, Instant until) {}
+
+  private final Map<String, Remembered> accounts = new ConcurrentHashMap<>();
+
+  @Inject Clock clock;
+
+  /** The account {@code username}, read at most every {@link #REMEMBER}. */
+  public Optional<Account> account(String username) {
+    Instant now = clock.instant();
+    Remembered r = accounts.get(username);
+    if (r != null && now.isBefore(r.until())) {
+      return Optional.of(r.account());
+    }
+    Optional<Account> read =
+        byUsername(username)
+            .map(u -> new Account(u.username(), Set.copyOf(u.roles()), u.armouryId(), u.enabled()));
+    read.ifPresentOrElse(
+        a -> {
+          if (accounts.size() >= 10_000) {
+            accounts.clear();
+          }
+          accounts.put(username, new Remembered(a, now.plus(REMEMBER)));
+        },
+        () -> accounts.remove(username));
+    return read;
+  }
+
+  /** Makes the next request of {@code username} read the account again. */
+  public void forget(String username) {
+    accounts.remove(username);
+  }
 
   public Optional<AppUser> byUsername(String username) {
     return em.createNamedQuery(AppUser.BY_USERNAME, AppUser.class)

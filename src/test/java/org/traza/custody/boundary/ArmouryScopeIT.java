@@ -64,6 +64,33 @@ class ArmouryScopeIT extends AgainstServer {
         .as("a national armourer sees every armoury")
         .isEqualTo(200);
 
+    assertOutside(
+        api.post(
+            "/api/marking-labels",
+            southArmourer,
+            Json.createObjectBuilder()
+                .add("firearmIds", Json.createArrayBuilder().add(f))
+                .build()));
+    assertThat(
+            api.post(
+                    "/api/marking-labels",
+                    northArmourer,
+                    Json.createObjectBuilder()
+                        .add("firearmIds", Json.createArrayBuilder().add(f))
+                        .build())
+                .status())
+        .isEqualTo(200);
+    Reply southFilter =
+        api.post(
+            "/api/marking-labels",
+            southArmourer,
+            Json.createObjectBuilder()
+                .add("filter", Json.createObjectBuilder().add("serial", serial))
+                .build());
+    assertThat(southFilter.status())
+        .as("a filter finds nothing outside one's armoury: " + southFilter)
+        .isEqualTo(400);
+
     long officer = api.holder("OFFICER");
     assertOutside(event(southArmourer, f, "ISSUE", b -> b.add("holderId", officer)));
     assertOutside(api.get("/api/locations/" + northVault + "/holdings", southArmourer));

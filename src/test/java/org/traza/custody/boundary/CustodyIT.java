@@ -276,6 +276,8 @@ class CustodyIT extends AgainstServer {
     event(token, id, "RECEIVE", b -> b.add("locationId", vault));
     event(token, id, "MOVE", b -> b.add("locationId", vault));
     event(token, id, "PLACE_IN_EVIDENCE", b -> b.add("reason", "case 17"));
+    long only = api.register(aFirearm().build()).getInt("id");
+    event(token, only, "RECEIVE", b -> b.add("locationId", vault));
     long second =
         api.get("/api/firearms/" + id + "/custody-events", token)
             .array()
@@ -312,6 +314,13 @@ class CustodyIT extends AgainstServer {
                 + " AND seq = 3");
         assertBroken(id, 4, "altered");
         s.executeUpdate("DELETE FROM custody_event WHERE firearm_id = " + id + " AND seq = 4");
+        assertIntact();
+
+        // every event of a firearm removed: only its chain head is left to tell
+        String[] sole = row(c, only, 1);
+        s.executeUpdate("DELETE FROM custody_event WHERE firearm_id = " + only);
+        assertBroken(only, 1, "none exist");
+        reinsert(c, sole);
         assertIntact();
       } finally {
         s.execute(

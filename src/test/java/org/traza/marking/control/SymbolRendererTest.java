@@ -163,7 +163,8 @@ class SymbolRendererTest {
             "ABC12345",
             "AR",
             2021,
-            false);
+            false,
+            null);
     var decoder =
         new org.traza.scanner.decode.SymbolDecoder(
             java.util.EnumSet.allOf(org.traza.scanner.decode.Symbology.class), Long.MAX_VALUE);
