@@ -31,7 +31,7 @@ class ArchitectureTest {
           .importPackages("org.traza");
 
   private static final List<String> FEATURES =
-      List.of("registry", "security", "audit", "marking", "custody", "stockpile");
+      List.of("registry", "security", "audit", "marking", "custody", "stockpile", "destruction");
 
   @Test
   void every_endpoint_declares_its_roles() {
@@ -120,7 +120,8 @@ class ArchitectureTest {
             "org.traza.audit..",
             "org.traza.marking..",
             "org.traza.custody..",
-            "org.traza.stockpile..")
+            "org.traza.stockpile..",
+            "org.traza.destruction..")
         .check(CLASSES);
   }
 

@@ -131,6 +131,26 @@ public final class Api {
     return exchange(b.build(), "POST " + path);
   }
 
+  /** GETs {@code path} as bytes (a PDF, a PNG). */
+  public HttpResponse<byte[]> getBytes(String path, String token) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofSeconds(60));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      return HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .build()
+          .send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Sends {@code body} without a Content-Length (chunked), as a streaming client would. */
   public Reply sendStreamed(String path, String token, String body) {
     byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);

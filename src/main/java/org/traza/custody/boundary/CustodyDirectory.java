@@ -64,6 +64,51 @@ public class CustodyDirectory {
   }
 
   /**
+   * Applies {@code action} to firearm {@code firearmId} in the caller's transaction, once per
+   * {@code key}: the destruction feature's way to schedule, release and destroy.
+   *
+   * @return the recorded event's id and hash
+   */
+  public RecordedEvent record(
+      long firearmId, String action, String reason, String documentRef, String key, String actor) {
+    var seen = ledger.byKey(key);
+    var e =
+        seen.orElseGet(
+            () ->
+                ledger.record(
+                    new CustodyLedger.Command(
+                        firearmId,
+                        CustodyAction.valueOf(action),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        reason,
+                        documentRef,
+                        key),
+                    actor));
+    return new RecordedEvent(e.id(), e.seq(), e.hash());
+  }
+
+  /** A custody event as other features refer to it. */
+  public record RecordedEvent(long id, long seq, String hash) {}
+
+  /** What one firearm's chain says: intact or not (and why), and its last action. */
+  public record Chain(boolean intact, String problem, long events, String lastAction) {}
+
+  /** Recomputes firearm {@code firearmId}'s chain alone. */
+  public Chain chain(long firearmId) {
+    CustodyLedger.Verification v = ledger.verifyFirearm(firearmId);
+    var timeline = ledger.timeline(firearmId);
+    return new Chain(
+        v.intact(),
+        v.problem(),
+        v.events(),
+        timeline.isEmpty() ? null : timeline.get(timeline.size() - 1).action());
+  }
+
+  /**
    * Records a loss or theft found by a stock count, once: the key makes a repeated resolution act
    * only the first time.
    */

@@ -103,6 +103,11 @@ public class CustodyEventsResource {
           "idempotencyKey", "required, at most " + CustodyEvent.KEY_MAX + " characters");
     }
     CustodyAction action = action(body.action);
+    if (action.byOrderOnly()) {
+      throw ProblemException.invalid(
+          "action",
+          action + " is recorded by a destruction order (approve, cancel, complete), not sent");
+    }
     checkLength("reason", body.reason, CustodyEvent.REASON_MAX);
     checkLength("documentRef", body.documentRef, CustodyEvent.DOCUMENT_MAX);
     String station = request.stationFor(body.station);

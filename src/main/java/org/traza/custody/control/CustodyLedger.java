@@ -19,7 +19,9 @@ import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.registry.entity.CustodyAction;
+import org.traza.registry.entity.DestroyedFirearmSighted;
 import org.traza.registry.entity.Firearm;
+import org.traza.registry.entity.FirearmStatus;
 
 /** Records custody actions as chained events, and checks the chains. */
 @ApplicationScoped
@@ -32,6 +34,7 @@ public class CustodyLedger {
   @Inject RequestContext request;
   @Inject Places places;
   @Inject Event<TransferMisdelivered> misdeliveries;
+  @Inject Event<DestroyedFirearmSighted> sightings;
 
   /** A custody action as a station or a person asks for it. */
   public record Command(
@@ -70,21 +73,16 @@ public class CustodyLedger {
     }
     Instant now = clock.instant();
     CustodyEvent[] event = new CustodyEvent[1];
-    firearms.applyCustody(
-        c.firearmId(),
-        c.action(),
-        c.locationId(),
-        c.holderId(),
-        c.expectedReturn(),
-        now,
-        actor,
-        t -> {
-          checkScope(t);
-          CustodyEvent.Content content = content(t, c, actor, now);
-          String hash = content.hash();
-          event[0] = new CustodyEvent(content, hash);
-          return hash;
-        });
+    try {
+      apply(c, actor, now, event);
+    } catch (ProblemException refused) {
+      if (FirearmStatus.DESTROYED.name().equals(refused.extensions().get("currentStatus"))) {
+        sightings.fire(
+            new DestroyedFirearmSighted(
+                c.firearmId(), "custody action " + c.action() + " refused", actor, now));
+      }
+      throw refused;
+    }
     em.persist(event[0]);
     em.flush();
     CustodyEvent e = event[0];
@@ -111,6 +109,24 @@ public class CustodyLedger {
                 + " hash "
                 + event[0].hash()));
     return event[0];
+  }
+
+  private void apply(Command c, String actor, Instant now, CustodyEvent[] event) {
+    firearms.applyCustody(
+        c.firearmId(),
+        c.action(),
+        c.locationId(),
+        c.holderId(),
+        c.expectedReturn(),
+        now,
+        actor,
+        t -> {
+          checkScope(t);
+          CustodyEvent.Content content = content(t, c, actor, now);
+          String hash = content.hash();
+          event[0] = new CustodyEvent(content, hash);
+          return hash;
+        });
   }
 
   /**
@@ -165,6 +181,25 @@ public class CustodyLedger {
       Long brokenFirearmId,
       Long brokenSeq,
       String problem) {}
+
+  /** Recomputes the chain of firearm {@code firearmId} alone, against its head. */
+  public Verification verifyFirearm(long firearmId) {
+    Walk walk = new Walk();
+    walk.heads(firearms.custodyHeads(firearmId - 1, firearmId), firearmId);
+    for (CustodyEvent e : timeline(firearmId)) {
+      Verification broken = walk.next(e);
+      if (broken != null) {
+        return broken;
+      }
+    }
+    Verification broken = walk.finish();
+    if (broken == null) {
+      broken = walk.headsWithoutEvents(Long.MAX_VALUE);
+    }
+    return broken != null
+        ? broken
+        : new Verification(true, walk.firearms, walk.events, null, null, null);
+  }
 
   /**
    * Events read per query by {@link #verify}: its memory use, whatever the number of events. The

@@ -26,6 +26,28 @@ public class ScansResource {
 
   @Inject ScanDecoder decoder;
   @Inject PayloadMatcher matcher;
+  @Inject org.traza.registry.boundary.FirearmDirectory firearms;
+  @Inject org.traza.platform.control.RequestContext request;
+  @Inject java.time.Clock clock;
+
+  @Inject
+  jakarta.enterprise.event.Event<org.traza.registry.entity.DestroyedFirearmSighted> sightings;
+
+  /** A scan that designates a firearm on record as destroyed is an alert for auditors. */
+  private PayloadMatcher.Match watched(PayloadMatcher.Match m, String how) {
+    if (m.firearms().size() == 1) {
+      long id = m.firearms().get(0).id();
+      firearms
+          .holding(id)
+          .filter(h -> "DESTROYED".equals(h.status()))
+          .ifPresent(
+              h ->
+                  sightings.fire(
+                      new org.traza.registry.entity.DestroyedFirearmSighted(
+                          id, how, request.actor(), clock.instant())));
+    }
+    return m;
+  }
 
   @POST
   @Path("decode")
@@ -41,7 +63,7 @@ public class ScansResource {
         decoded.height(),
         decoded.elapsedMillis(),
         decoded.symbols().stream()
-            .map(s -> ScanViews.symbol(s, matcher.match(s.payloadText())))
+            .map(s -> ScanViews.symbol(s, watched(matcher.match(s.payloadText()), "photo decoded")))
             .toList());
   }
 
@@ -51,13 +73,13 @@ public class ScansResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.Names.ANY_ROLE)
   @Operation(summary = "The format, content and firearm of a text from a scanner or keyboard")
-  public ScanViews.Resolution resolve(ScanViews.ResolveRequest request) {
-    if (request == null || request.text == null || request.text.isBlank()) {
+  public ScanViews.Resolution resolve(ScanViews.ResolveRequest body) {
+    if (body == null || body.text == null || body.text.isBlank()) {
       throw ProblemException.invalid("text", "must not be blank");
     }
-    if (request.text.length() > MAX_TEXT) {
+    if (body.text.length() > MAX_TEXT) {
       throw ProblemException.invalid("text", "at most " + MAX_TEXT + " characters");
     }
-    return ScanViews.Resolution.of(matcher.match(request.text));
+    return ScanViews.Resolution.of(watched(matcher.match(body.text), "scanner text resolved"));
   }
 }

@@ -76,6 +76,7 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     long maxBodyBytes =
         type != null
                 && ("image".equals(type.getType())
+                    || "application/pdf".equals(type.getType() + "/" + type.getSubtype())
                     || MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type))
             ? maxImageBytes
             : this.maxBodyBytes;

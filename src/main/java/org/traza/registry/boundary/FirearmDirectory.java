@@ -58,6 +58,37 @@ public class FirearmDirectory {
         .toList();
   }
 
+  /** A firearm as a certificate or a report lists it. */
+  public record Described(
+      long id,
+      String type,
+      String make,
+      String model,
+      String calibre,
+      String serial,
+      String status,
+      String provenance) {}
+
+  /** The records with these ids, described, in the order asked; unknown ids are left out. */
+  public List<Described> describe(List<Long> ids) {
+    var byId =
+        search.findByIds(new java.util.LinkedHashSet<>(ids)).stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Firearm::id,
+                    f ->
+                        new Described(
+                            f.id(),
+                            f.type().code(),
+                            f.make().name(),
+                            f.model(),
+                            f.calibre().code(),
+                            f.serial().asMarked(),
+                            f.status().name(),
+                            f.provenance().name())));
+    return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList();
+  }
+
   /** The records with these ids, in the order asked; unknown ids are left out. */
   public List<FirearmIdentity> findAll(List<Long> ids) {
     var byId =

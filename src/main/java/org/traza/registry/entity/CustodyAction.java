@@ -26,7 +26,17 @@ public enum CustodyAction {
   DECLARE_SURPLUS(
       EnumSet.of(FirearmStatus.IN_STOCK, FirearmStatus.EVIDENCE),
       FirearmStatus.SURPLUS,
-      Needs.NOTHING);
+      Needs.NOTHING),
+  /**
+   * an approved destruction order locks the firearm until it is destroyed or the order cancelled
+   */
+  SCHEDULE_DESTRUCTION(
+      EnumSet.of(FirearmStatus.SURPLUS), FirearmStatus.DESTRUCTION_PENDING, Needs.NOTHING, true),
+  CANCEL_DESTRUCTION(
+      EnumSet.of(FirearmStatus.DESTRUCTION_PENDING), FirearmStatus.SURPLUS, Needs.NOTHING, true),
+  /** terminal: nothing is allowed after it */
+  DESTROY(
+      EnumSet.of(FirearmStatus.DESTRUCTION_PENDING), FirearmStatus.DESTROYED, Needs.NOTHING, true);
 
   /** What an action must name besides the firearm. */
   public enum Needs {
@@ -50,11 +60,25 @@ public enum CustodyAction {
   private final Set<FirearmStatus> from;
   private final FirearmStatus to;
   private final Needs needs;
+  private final boolean byOrderOnly;
 
   CustodyAction(Set<FirearmStatus> from, FirearmStatus to, Needs needs) {
+    this(from, to, needs, false);
+  }
+
+  CustodyAction(Set<FirearmStatus> from, FirearmStatus to, Needs needs, boolean byOrderOnly) {
     this.from = from;
     this.to = to;
     this.needs = needs;
+    this.byOrderOnly = byOrderOnly;
+  }
+
+  /**
+   * True for the destruction actions: recorded only by a destruction order's approval, cancellation
+   * or completion, never sent by a station.
+   */
+  public boolean byOrderOnly() {
+    return byOrderOnly;
   }
 
   public boolean allowedFrom(FirearmStatus status) {

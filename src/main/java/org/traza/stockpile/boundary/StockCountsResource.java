@@ -35,6 +35,10 @@ public class StockCountsResource {
   @Inject MarkingResolver resolver;
   @Inject FirearmDirectory firearms;
   @Inject RequestContext request;
+  @Inject java.time.Clock clock;
+
+  @Inject
+  jakarta.enterprise.event.Event<org.traza.registry.entity.DestroyedFirearmSighted> sightings;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -89,6 +93,12 @@ public class StockCountsResource {
       text = "#" + body.firearmId;
     }
     CountScan scan = counts.scan(id, text, firearm, station, request.actor());
+    if (firearm != null
+        && firearms.holding(firearm).map(h -> "DESTROYED".equals(h.status())).orElse(false)) {
+      sightings.fire(
+          new org.traza.registry.entity.DestroyedFirearmSighted(
+              firearm, "counted in stock count " + id, request.actor(), clock.instant()));
+    }
     return Response.status(Response.Status.CREATED)
         .entity(new StockCountViews.ScanView(scan.id(), firearm != null))
         .build();

@@ -84,9 +84,15 @@ class CustodyLifecycleTest {
   @Test
   void destroyed_is_terminal_and_only_surplus_leads_towards_destruction() {
     assertThat(FirearmStatus.DESTROYED.allowedActions()).isEmpty();
-    assertThat(FirearmStatus.DESTRUCTION_PENDING.allowedActions()).isEmpty();
+    assertThat(FirearmStatus.DESTRUCTION_PENDING.allowedActions())
+        .as("only the order that scheduled it moves it again")
+        .containsExactlyInAnyOrder(CustodyAction.CANCEL_DESTRUCTION, CustodyAction.DESTROY)
+        .allMatch(CustodyAction::byOrderOnly);
     assertThat(FirearmStatus.SURPLUS.allowedActions())
-        .containsExactlyInAnyOrder(CustodyAction.REPORT_LOST, CustodyAction.REPORT_STOLEN);
+        .containsExactlyInAnyOrder(
+            CustodyAction.REPORT_LOST,
+            CustodyAction.REPORT_STOLEN,
+            CustodyAction.SCHEDULE_DESTRUCTION);
   }
 
   @Test

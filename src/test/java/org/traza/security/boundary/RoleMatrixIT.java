@@ -356,6 +356,104 @@ class RoleMatrixIT extends AgainstServer {
         () -> "/api/custody/issued?overdue=true",
         () -> null,
         EVERYONE);
+    Set<Role> orderers = EnumSet.of(Role.SUPERVISOR);
+    Set<Role> approvers = EnumSet.of(Role.SUPERVISOR, Role.ADMIN);
+    Set<Role> overseers = EnumSet.of(Role.SUPERVISOR, Role.ADMIN, Role.AUDITOR);
+    Set<Role> siteReaders = EnumSet.of(Role.ARMOURER, Role.SUPERVISOR, Role.ADMIN, Role.AUDITOR);
+    Set<Role> siteWorkers = EnumSet.of(Role.ARMOURER, Role.SUPERVISOR, Role.ADMIN);
+    String order = "/api/destruction-orders/987654321";
+    endpoint(
+        "POST",
+        "/api/destruction-orders",
+        () -> "/api/destruction-orders",
+        () -> Json.createObjectBuilder().add("firearmIds", Json.createArrayBuilder()).build(),
+        orderers);
+    endpoint(
+        "GET", "/api/destruction-orders", () -> "/api/destruction-orders", () -> null, overseers);
+    endpoint(
+        "GET",
+        "/api/destruction-orders/export",
+        () -> "/api/destruction-orders/export",
+        () -> null,
+        overseers);
+    endpoint(
+        "GET",
+        "/api/destruction-orders/summary",
+        () -> "/api/destruction-orders/summary",
+        () -> null,
+        overseers);
+    endpoint("GET", "/api/destruction-orders/{id}", () -> order, () -> null, siteReaders);
+    for (String verb : new String[] {"approve", "cancel", "complete"}) {
+      endpoint(
+          "POST",
+          "/api/destruction-orders/{id}/" + verb,
+          () -> order + "/" + verb,
+          () -> Json.createObjectBuilder().build(),
+          approvers);
+    }
+    endpoint(
+        "POST",
+        "/api/destruction-orders/{id}/scans",
+        () -> order + "/scans",
+        () -> Json.createObjectBuilder().add("firearmId", 1).build(),
+        siteWorkers);
+    endpoint(
+        "GET",
+        "/api/destruction-orders/{id}/scans",
+        () -> order + "/scans",
+        () -> null,
+        siteReaders);
+    endpoints.add(
+        new Endpoint(
+            "POST",
+            "/api/destruction-orders/{id}/photos",
+            () -> order + "/photos?stage=BEFORE",
+            () -> null,
+            p -> Map.of("Content-Type", "image/png"),
+            siteWorkers,
+            false));
+    endpoint(
+        "GET",
+        "/api/destruction-orders/{id}/photos",
+        () -> order + "/photos",
+        () -> null,
+        siteReaders);
+    endpoint(
+        "GET",
+        "/api/destruction-certificates",
+        () -> "/api/destruction-certificates",
+        () -> null,
+        overseers);
+    open("GET", "/api/destruction-certificates/public-key", () -> null);
+    endpoint(
+        "GET",
+        "/api/destruction-certificates/{number}",
+        () -> "/api/destruction-certificates/DC-NONE",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "GET",
+        "/api/destruction-certificates/{number}/pdf",
+        () -> "/api/destruction-certificates/DC-NONE/pdf",
+        () -> null,
+        EVERYONE);
+    endpoint(
+        "GET",
+        "/api/destruction-certificates/{number}/verify",
+        () -> "/api/destruction-certificates/DC-NONE/verify",
+        () -> null,
+        EVERYONE);
+    endpoints.add(
+        new Endpoint(
+            "POST",
+            "/api/destruction-certificates/verify",
+            () -> "/api/destruction-certificates/verify",
+            () -> null,
+            p -> Map.of("Content-Type", "application/pdf"),
+            EVERYONE,
+            false));
+    endpoint(
+        "GET", "/api/destruction-alerts", () -> "/api/destruction-alerts", () -> null, overseers);
     endpoint(
         "GET",
         "/api/custody/in-transit",

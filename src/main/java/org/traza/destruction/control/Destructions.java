@@ -1,0 +1,562 @@
+package org.traza.destruction.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.traza.custody.boundary.CustodyDirectory;
+import org.traza.destruction.entity.DestructionAlert;
+import org.traza.destruction.entity.DestructionCertificate;
+import org.traza.destruction.entity.DestructionOrder;
+import org.traza.destruction.entity.DestructionPhoto;
+import org.traza.destruction.entity.DestructionScan;
+import org.traza.marking.boundary.SymbolPrinter;
+import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.ProblemException;
+import org.traza.platform.entity.ProblemType;
+import org.traza.registry.boundary.FirearmDirectory;
+
+/** Orders, their approval and execution, certificates and their verification. */
+@ApplicationScoped
+public class Destructions {
+
+  @PersistenceContext EntityManager em;
+  @Inject FirearmDirectory firearms;
+  @Inject CustodyDirectory custody;
+  @Inject SymbolPrinter symbols;
+  @Inject SigningKey key;
+  @Inject Alerts alerts;
+  @Inject Event<ActionPerformed> actions;
+  @Inject Clock clock;
+
+  /** Methods that destroy a firearm beyond use (ISACS 05.50); others may be added. */
+  @Inject
+  @ConfigProperty(
+      name = "destruction.methods",
+      defaultValue = "CUTTING,CRUSHING,SHREDDING,SMELTING")
+  List<String> methods;
+
+  /** Methods refused whatever else is configured. */
+  @Inject
+  @ConfigProperty(
+      name = "destruction.refused-methods",
+      defaultValue = "BURNING,BURIAL,DUMPING_AT_SEA")
+  List<String> refusedMethods;
+
+  /** The address printed in certificates' QR codes, as third parties reach this server. */
+  @Inject
+  @ConfigProperty(name = "traza.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
+
+  /** An approved order whose planned date passed this many days ago is an anomaly. */
+  @Inject
+  @ConfigProperty(name = "destruction.pending-days", defaultValue = "30")
+  int pendingDays;
+
+  /** A method name, upper case, checked against the allowed and refused lists. */
+  public String method(String field, String name) {
+    String m =
+        name == null
+            ? ""
+            : name.trim().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+    if (refusedMethods.contains(m)) {
+      throw ProblemException.invalid(
+          field, m + " does not destroy a firearm verifiably and is refused (ISACS 05.50)");
+    }
+    if (!methods.contains(m)) {
+      throw ProblemException.invalid(field, "use one of " + methods);
+    }
+    return m;
+  }
+
+  @Transactional
+  public DestructionOrder create(DestructionOrder.Request r, String actor) {
+    String planned = method("plannedMethod", r.plannedMethod());
+    DestructionOrder order =
+        new DestructionOrder(
+            "pending-" + UUID.randomUUID().toString().replace("-", "").substring(0, 22),
+            new DestructionOrder.Request(
+                r.firearmIds(),
+                r.reason(),
+                r.legalAuthority(),
+                r.legalReference(),
+                planned,
+                r.site(),
+                r.plannedDate()),
+            clock.instant(),
+            actor);
+    List<Long> ids = order.firearmIds();
+    Map<Long, FirearmDirectory.Described> found =
+        firearms.describe(ids).stream()
+            .collect(Collectors.toMap(FirearmDirectory.Described::id, d -> d));
+    List<String> wrong = new ArrayList<>();
+    for (long id : ids) {
+      FirearmDirectory.Described d = found.get(id);
+      if (d == null) {
+        wrong.add(id + " (no such firearm)");
+      } else if (!"SURPLUS".equals(d.status())) {
+        wrong.add(id + " (" + d.status() + ")");
+      }
+    }
+    if (!wrong.isEmpty()) {
+      throw new ProblemException(
+              ProblemType.CONFLICT,
+              "Only SURPLUS firearms go on a destruction order (declare them surplus first): "
+                  + (wrong.size() > 20 ? wrong.subList(0, 20) + "…" : wrong))
+          .with("refused", wrong.size() > 100 ? wrong.subList(0, 100) : wrong);
+    }
+    List<Long> onOther =
+        em.createQuery(
+                "SELECT DISTINCT i.firearmId FROM DestructionOrder o JOIN o.items i"
+                    + " WHERE o.status IN :open AND i.firearmId IN :ids",
+                Long.class)
+            .setParameter(
+                "open",
+                List.of(DestructionOrder.Status.PENDING_APPROVAL, DestructionOrder.Status.APPROVED))
+            .setParameter("ids", ids)
+            .getResultList();
+    if (!onOther.isEmpty()) {
+      throw new ProblemException(
+              ProblemType.CONFLICT, "Firearms already on an open destruction order: " + onOther)
+          .with("firearms", onOther);
+    }
+    em.persist(order);
+    em.flush();
+    order.numbered(
+        String.format(
+            "DO-%d-%06d",
+            LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC).getYear(), order.id()));
+    actions.fire(
+        ActionPerformed.success(
+            "destruction-order.created",
+            "destruction-order",
+            order.number(),
+            ids.size() + " firearms, " + planned + " at " + order.site()));
+    return order;
+  }
+
+  public DestructionOrder order(long id) {
+    DestructionOrder o = em.find(DestructionOrder.class, id);
+    if (o == null) {
+      throw ProblemException.notFound("destruction order", id);
+    }
+    return o;
+  }
+
+  private DestructionOrder locked(long id) {
+    DestructionOrder o = em.find(DestructionOrder.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (o == null) {
+      throw ProblemException.notFound("destruction order", id);
+    }
+    return o;
+  }
+
+  /**
+   * A second person approves: every firearm moves to DESTRUCTION_PENDING through a custody event,
+   * all or none. The creator's attempt is refused and kept as an alert.
+   */
+  @Transactional
+  public DestructionOrder approve(long id, String actor) {
+    DestructionOrder o = locked(id);
+    if (o.createdBy().equals(actor) && o.status() == DestructionOrder.Status.PENDING_APPROVAL) {
+      alerts.raise(
+          DestructionAlert.Kind.SELF_APPROVAL_ATTEMPTED,
+          null,
+          o.id(),
+          actor + " tried to approve order " + o.number() + ", which they created",
+          actor);
+    }
+    o.approve(clock.instant(), actor);
+    for (long firearm : o.firearmIds()) {
+      custody.record(
+          firearm,
+          "SCHEDULE_DESTRUCTION",
+          o.reason(),
+          o.number(),
+          "destruction:" + o.id() + ":schedule:" + firearm,
+          actor);
+    }
+    actions.fire(
+        ActionPerformed.success(
+            "destruction-order.approved", "destruction-order", o.number(), null));
+    return o;
+  }
+
+  /** Cancels an order; an approved one's firearms go back to SURPLUS. */
+  @Transactional
+  public DestructionOrder cancel(long id, String reason, String actor) {
+    DestructionOrder o = locked(id);
+    DestructionOrder.Status before = o.cancel(reason, clock.instant(), actor);
+    if (before == DestructionOrder.Status.APPROVED) {
+      for (long firearm : o.firearmIds()) {
+        custody.record(
+            firearm,
+            "CANCEL_DESTRUCTION",
+            reason,
+            o.number(),
+            "destruction:" + o.id() + ":cancel:" + firearm,
+            actor);
+      }
+    }
+    actions.fire(
+        ActionPerformed.success(
+            "destruction-order.cancelled", "destruction-order", o.number(), reason));
+    return o;
+  }
+
+  /** A scan at the site; what does not fit the order is recorded and raised as an alert. */
+  @Transactional
+  public DestructionScan scan(long id, String text, Long firearmId, String station, String actor) {
+    DestructionOrder o = locked(id);
+    boolean destroyed =
+        firearmId != null
+            && firearms.holding(firearmId).map(h -> "DESTROYED".equals(h.status())).orElse(false);
+    Instant now = clock.instant();
+    DestructionOrder.ScanOutcome outcome = o.scan(firearmId, destroyed, now, actor);
+    DestructionScan scan =
+        new DestructionScan(o.id(), text, firearmId, outcome, station, now, actor);
+    em.persist(scan);
+    if (outcome == DestructionOrder.ScanOutcome.ALREADY_DESTROYED) {
+      alerts.raise(
+          DestructionAlert.Kind.DESTROYED_FIREARM_SIGHTED,
+          firearmId,
+          o.id(),
+          "firearm "
+              + firearmId
+              + " is on record as destroyed and was scanned at the site of "
+              + o.number(),
+          actor);
+    } else if (outcome == DestructionOrder.ScanOutcome.NOT_ON_ORDER
+        || outcome == DestructionOrder.ScanOutcome.UNKNOWN) {
+      alerts.raise(
+          DestructionAlert.Kind.SITE_SCAN_MISMATCH,
+          firearmId,
+          o.id(),
+          (firearmId == null
+                  ? "a symbol naming no firearm ('" + text + "')"
+                  : "firearm " + firearmId)
+              + " was scanned at the site of "
+              + o.number()
+              + " and is not on it",
+          actor);
+    }
+    return scan;
+  }
+
+  public List<DestructionScan> scans(long orderId) {
+    return em.createQuery(
+            "SELECT s FROM DestructionScan s WHERE s.orderId = :o ORDER BY s.id",
+            DestructionScan.class)
+        .setParameter("o", orderId)
+        .getResultList();
+  }
+
+  @Transactional
+  public DestructionPhoto photo(
+      long id, DestructionPhoto.Stage stage, String mediaType, byte[] bytes, String actor) {
+    DestructionOrder o = locked(id);
+    if (o.status() != DestructionOrder.Status.APPROVED) {
+      throw new ProblemException(
+              ProblemType.CONFLICT, "Order " + o.number() + " is " + o.status() + ": no photos.")
+          .with("currentStatus", o.status().name());
+    }
+    if (!isImage(bytes)) {
+      throw new ProblemException(
+          ProblemType.UNREADABLE_IMAGE, "The photo is not a JPEG, PNG or WebP image.");
+    }
+    DestructionPhoto p =
+        new DestructionPhoto(
+            o.id(), stage, mediaType, Manifest.sha256(bytes), bytes, clock.instant(), actor);
+    em.persist(p);
+    return p;
+  }
+
+  static boolean isImage(byte[] b) {
+    if (b == null || b.length < 12) {
+      return false;
+    }
+    boolean jpeg = (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8;
+    boolean png = (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    boolean webp =
+        b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E';
+    return jpeg || png || webp;
+  }
+
+  /** The photos of an order, without their content. */
+  public List<Object[]> photos(long orderId) {
+    return em.createQuery(
+            "SELECT p.id, p.stage, p.mediaType, p.sha256, p.sizeBytes, p.takenAt, p.uploadedBy"
+                + " FROM DestructionPhoto p WHERE p.orderId = :o ORDER BY p.id",
+            Object[].class)
+        .setParameter("o", orderId)
+        .getResultList();
+  }
+
+  /**
+   * Completes an order: checks the method, witnesses, photos and that every firearm was scanned;
+   * destroys every firearm through a custody event; issues the signed certificate. All or none.
+   */
+  @Transactional
+  public DestructionCertificate complete(long id, DestructionOrder.Execution x, String actor) {
+    DestructionOrder o = locked(id);
+    String m = method("method", x.method());
+    List<Object[]> photos = photos(o.id());
+    boolean before = photos.stream().anyMatch(p -> p[1] == DestructionPhoto.Stage.BEFORE);
+    boolean after = photos.stream().anyMatch(p -> p[1] == DestructionPhoto.Stage.AFTER);
+    if (o.status() == DestructionOrder.Status.APPROVED && (!before || !after)) {
+      throw ProblemException.invalid(
+          "photos", "upload at least one photo BEFORE and one AFTER the destruction first");
+    }
+    Instant now = clock.instant();
+    o.complete(
+        new DestructionOrder.Execution(m, x.executedAt(), x.operator(), x.witnesses(), x.notes()),
+        now,
+        actor);
+    for (long firearm : o.firearmIds()) {
+      custody.record(
+          firearm,
+          "DESTROY",
+          m + " at " + o.site(),
+          o.number(),
+          "destruction:" + o.id() + ":destroy:" + firearm,
+          actor);
+    }
+    DestructionCertificate c = certify(o, photos, now, actor);
+    em.persist(c);
+    actions.fire(
+        ActionPerformed.success(
+            "destruction-order.completed",
+            "destruction-order",
+            o.number(),
+            o.firearmIds().size() + " firearms destroyed; certificate " + c.number()));
+    return c;
+  }
+
+  private DestructionCertificate certify(
+      DestructionOrder o, List<Object[]> photos, Instant now, String actor) {
+    String number =
+        String.format("DC-%d-%06d", LocalDate.ofInstant(now, ZoneOffset.UTC).getYear(), o.id());
+    List<FirearmDirectory.Described> described = firearms.describe(o.firearmIds());
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", "traza-destruction-certificate/1");
+    manifest.put("certificate", number);
+    manifest.put("issuedAt", now.toString());
+    manifest.put("order", o.number());
+    manifest.put("reason", o.reason());
+    manifest.put("legalAuthority", o.legalAuthority());
+    manifest.put("legalReference", o.legalReference());
+    manifest.put("method", o.method());
+    manifest.put("site", o.site());
+    manifest.put("executedAt", o.executedAt().toString());
+    manifest.put("operator", o.operator());
+    manifest.put("createdBy", o.createdBy());
+    manifest.put("approvedBy", o.approvedBy());
+    manifest.put(
+        "witnesses",
+        o.witnesses().stream()
+            .map(
+                w ->
+                    Map.of(
+                        "name", w.name(),
+                        "organisation", w.organisation(),
+                        "role", w.role(),
+                        "independent", w.independent()))
+            .toList());
+    manifest.put(
+        "photos",
+        photos.stream()
+            .map(p -> Map.of("stage", p[1].toString(), "sha256", (String) p[3]))
+            .toList());
+    manifest.put(
+        "firearms",
+        described.stream()
+            .map(
+                d ->
+                    Map.of(
+                        "id", d.id(),
+                        "type", d.type(),
+                        "make", d.make(),
+                        "model", d.model(),
+                        "calibre", d.calibre(),
+                        "serial", d.serial()))
+            .toList());
+    Map<String, Long> totals =
+        described.stream()
+            .collect(
+                Collectors.groupingBy(
+                    FirearmDirectory.Described::type, TreeMap::new, Collectors.counting()));
+    manifest.put("totalsByType", totals);
+    String canonical = Manifest.canonical(manifest);
+    String hash = Manifest.sha256(canonical);
+    String signature = key.sign(canonical.getBytes(StandardCharsets.UTF_8));
+    String url = publicUrl + "/api/destruction-certificates/" + number + "/verify?sha256=" + hash;
+    byte[] qr = symbols.print(url, "QR", "png", 4).bytes();
+    List<String[]> fields = new ArrayList<>();
+    fields.add(new String[] {"Order", o.number()});
+    fields.add(new String[] {"Reason", o.reason()});
+    fields.add(new String[] {"Legal authority", o.legalAuthority()});
+    fields.add(new String[] {"Legal reference", o.legalReference()});
+    fields.add(new String[] {"Method", o.method()});
+    fields.add(new String[] {"Site", o.site()});
+    fields.add(new String[] {"Executed at (UTC)", o.executedAt().toString()});
+    fields.add(new String[] {"Operator", o.operator()});
+    fields.add(new String[] {"Ordered by / approved by", o.createdBy() + " / " + o.approvedBy()});
+    fields.add(new String[] {"Issued at (UTC)", now.toString()});
+    byte[] pdf;
+    try {
+      pdf =
+          CertificatePdf.render(
+              new CertificatePdf.Content(
+                  number,
+                  fields,
+                  o.witnesses().stream()
+                      .map(
+                          w ->
+                              new String[] {
+                                w.name(),
+                                w.organisation(),
+                                w.role() + (w.independent() ? " (independent observer)" : "")
+                              })
+                      .toList(),
+                  described.stream()
+                      .map(
+                          d ->
+                              new CertificatePdf.Row(
+                                  d.id(), d.type(), d.make(), d.model(), d.calibre(), d.serial()))
+                      .toList(),
+                  totals,
+                  qr,
+                  url,
+                  hash,
+                  key.keyId(),
+                  canonical,
+                  signature));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot render certificate " + number, e);
+    }
+    return new DestructionCertificate(
+        number,
+        o.id(),
+        now,
+        actor,
+        canonical,
+        hash,
+        signature,
+        key.keyId(),
+        pdf,
+        Manifest.sha256(pdf));
+  }
+
+  public DestructionCertificate certificate(String number) {
+    return em.createQuery(
+            "SELECT c FROM DestructionCertificate c WHERE c.number = :n",
+            DestructionCertificate.class)
+        .setParameter("n", number)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> ProblemException.notFound("destruction certificate", number));
+  }
+
+  public java.util.Optional<DestructionCertificate> certificateOf(long orderId) {
+    return em.createQuery(
+            "SELECT c FROM DestructionCertificate c WHERE c.orderId = :o",
+            DestructionCertificate.class)
+        .setParameter("o", orderId)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Orders by status, site (part of), method and planned date in [{@code from}, {@code to}]. */
+  public List<DestructionOrder> orders(
+      DestructionOrder.Status status, String site, String method, LocalDate from, LocalDate to) {
+    StringBuilder jpql = new StringBuilder("SELECT o FROM DestructionOrder o WHERE 1 = 1");
+    Map<String, Object> p = new LinkedHashMap<>();
+    if (status != null) {
+      jpql.append(" AND o.status = :status");
+      p.put("status", status);
+    }
+    if (site != null && !site.isBlank()) {
+      jpql.append(" AND LOWER(o.site) LIKE :site");
+      p.put("site", "%" + site.trim().toLowerCase(Locale.ROOT) + "%");
+    }
+    if (method != null && !method.isBlank()) {
+      jpql.append(" AND (o.method = :method OR (o.method IS NULL AND o.plannedMethod = :method))");
+      p.put("method", method.trim().toUpperCase(Locale.ROOT));
+    }
+    if (from != null) {
+      jpql.append(" AND o.plannedDate >= :from");
+      p.put("from", from);
+    }
+    if (to != null) {
+      jpql.append(" AND o.plannedDate <= :to");
+      p.put("to", to);
+    }
+    jpql.append(" ORDER BY o.id DESC");
+    var q = em.createQuery(jpql.toString(), DestructionOrder.class);
+    p.forEach(q::setParameter);
+    return q.setMaxResults(1000).getResultList();
+  }
+
+  public List<DestructionCertificate> certificates(Instant from, Instant to) {
+    String jpql =
+        "SELECT c FROM DestructionCertificate c WHERE 1 = 1"
+            + (from == null ? "" : " AND c.issuedAt >= :from")
+            + (to == null ? "" : " AND c.issuedAt < :to")
+            + " ORDER BY c.id DESC";
+    var q = em.createQuery(jpql, DestructionCertificate.class);
+    if (from != null) {
+      q.setParameter("from", from);
+    }
+    if (to != null) {
+      q.setParameter("to", to);
+    }
+    return q.setMaxResults(1000).getResultList();
+  }
+
+  /** Approved orders whose planned date is more than {@code destruction.pending-days} ago. */
+  public List<DestructionOrder> pendingTooLong() {
+    LocalDate limit = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(pendingDays);
+    return em.createQuery(
+            "SELECT o FROM DestructionOrder o WHERE o.status = :s AND o.plannedDate < :limit"
+                + " ORDER BY o.plannedDate",
+            DestructionOrder.class)
+        .setParameter("s", DestructionOrder.Status.APPROVED)
+        .setParameter("limit", limit)
+        .getResultList();
+  }
+
+  /** Firearms destroyed per year, type and method, from completed orders. */
+  public Map<Integer, Map<String, Map<String, Long>>> summary(Integer fromYear, Integer toYear) {
+    Map<Integer, Map<String, Map<String, Long>>> out = new TreeMap<>();
+    for (DestructionOrder o : orders(DestructionOrder.Status.COMPLETED, null, null, null, null)) {
+      int year = o.executedAt().atZone(ZoneOffset.UTC).getYear();
+      if ((fromYear != null && year < fromYear) || (toYear != null && year > toYear)) {
+        continue;
+      }
+      for (FirearmDirectory.Described d : firearms.describe(o.firearmIds())) {
+        out.computeIfAbsent(year, y -> new TreeMap<>())
+            .computeIfAbsent(d.type(), t -> new TreeMap<>())
+            .merge(o.method(), 1L, Long::sum);
+      }
+    }
+    return out;
+  }
+}
