@@ -31,7 +31,15 @@ class ArchitectureTest {
           .importPackages("org.traza");
 
   private static final List<String> FEATURES =
-      List.of("registry", "security", "audit", "marking", "custody", "stockpile", "destruction");
+      List.of(
+          "registry",
+          "security",
+          "audit",
+          "marking",
+          "custody",
+          "stockpile",
+          "destruction",
+          "trace");
 
   @Test
   void every_endpoint_declares_its_roles() {
@@ -121,7 +129,8 @@ class ArchitectureTest {
             "org.traza.marking..",
             "org.traza.custody..",
             "org.traza.stockpile..",
-            "org.traza.destruction..")
+            "org.traza.destruction..",
+            "org.traza.trace..")
         .check(CLASSES);
   }
 

@@ -248,19 +248,23 @@ class RegistryBenchmark {
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO firearm (firearm_type_id, make_id, model, calibre_id, serial_number, serial_normalized,"
+                  + " serial_skeleton, serial_skeleton_reversed,"
                   + " manufacture_country, manufacture_year, provenance, originator, confidentiality, status, live,"
                   + " created_at, created_by, updated_at, updated_by, version)"
-                  + " VALUES (?, ?, 'Model', ?, ?, ?, 'BR', 2015, 'MANUFACTURED_HERE', 'bench', 'UNRESTRICTED',"
+                  + " VALUES (?, ?, 'Model', ?, ?, ?, ?, ?, 'BR', 2015, 'MANUFACTURED_HERE', 'bench', 'UNRESTRICTED',"
                   + " 'REGISTERED', 1, ?, 'bench', ?, 'bench', 1)")) {
         for (int i = 0; i < SEEDED; i++) {
           String serial = String.format(Locale.ROOT, "BENCH%07d", i);
           ps.setLong(1, type);
           ps.setLong(2, makes.get(i % makes.size()));
           ps.setLong(3, calibre);
+          String skeleton = org.traza.scanner.payload.SerialNumbers.skeleton(serial);
           ps.setString(4, serial);
           ps.setString(5, serial);
-          ps.setTimestamp(6, now);
-          ps.setTimestamp(7, now);
+          ps.setString(6, skeleton);
+          ps.setString(7, new StringBuilder(skeleton).reverse().toString());
+          ps.setTimestamp(8, now);
+          ps.setTimestamp(9, now);
           ps.addBatch();
           if (i % 5000 == 4999) {
             ps.executeBatch();

@@ -58,6 +58,75 @@ public class FirearmDirectory {
         .toList();
   }
 
+  /** A firearm as trace matching compares it with what was read on a recovered weapon. */
+  public record Traced(
+      long id,
+      String makeCode,
+      String makeName,
+      String model,
+      String type,
+      String calibre,
+      String serialAsMarked,
+      String serialNormalized,
+      String skeleton,
+      String manufactureCountry,
+      Integer manufactureYear,
+      String status) {}
+
+  private static Traced traced(Firearm f) {
+    return new Traced(
+        f.id(),
+        f.make().code(),
+        f.make().name(),
+        f.model(),
+        f.type().code(),
+        f.calibre().code(),
+        f.serial().asMarked(),
+        f.serial().normalized(),
+        f.serial().skeleton(),
+        f.manufactureCountry(),
+        f.manufactureYear(),
+        f.status().name());
+  }
+
+  /** Live records with exactly this normalised serial (any make). */
+  public List<Traced> tracedBySerial(String normalized, int limit) {
+    return search
+        .find(
+            new FirearmSearch.Criteria(normalized, null, null, null, null, null, false, null, null),
+            limit)
+        .stream()
+        .map(FirearmDirectory::traced)
+        .toList();
+  }
+
+  /** Live records whose serial skeleton is {@code skeleton}. */
+  public List<Traced> tracedBySkeleton(String skeleton, int limit) {
+    return search.bySkeleton(skeleton, limit).stream().map(FirearmDirectory::traced).toList();
+  }
+
+  /** Live records whose (reversed) skeleton is LIKE {@code like}. */
+  public List<Traced> tracedBySkeletonLike(String like, boolean reversed, int limit) {
+    return search.bySkeletonLike(like, reversed, limit).stream()
+        .map(FirearmDirectory::traced)
+        .toList();
+  }
+
+  /** Live records of a make (type, calibre) with a skeleton length in range. */
+  public List<Traced> tracedByDescription(
+      String makeCode,
+      String typeCode,
+      String calibreCode,
+      int minLength,
+      int maxLength,
+      int limit) {
+    return search
+        .sameDescription(makeCode, typeCode, calibreCode, minLength, maxLength, limit)
+        .stream()
+        .map(FirearmDirectory::traced)
+        .toList();
+  }
+
   /** A firearm as a certificate or a report lists it. */
   public record Described(
       long id,

@@ -108,6 +108,57 @@ public class FirearmSearch {
     }
   }
 
+  /** Live records whose serial skeleton is {@code skeleton} (confusables folded). */
+  public List<Firearm> bySkeleton(String skeleton, int limit) {
+    return em.createQuery(
+            "SELECT f FROM Firearm f WHERE f.serial.skeleton = :s AND f.live = 1 ORDER BY f.id",
+            Firearm.class)
+        .setParameter("s", skeleton)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Live records whose skeleton (or, with {@code reversed}, reversed skeleton) is LIKE {@code
+   * like}; a pattern with a literal prefix is an index range.
+   */
+  public List<Firearm> bySkeletonLike(String like, boolean reversed, int limit) {
+    String column = reversed ? "f.serial.skeletonReversed" : "f.serial.skeleton";
+    return em.createQuery(
+            "SELECT f FROM Firearm f WHERE " + column + " LIKE :p AND f.live = 1 ORDER BY f.id",
+            Firearm.class)
+        .setParameter("p", like)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Live records of make {@code makeCode} (and type, calibre when given) whose skeleton length is
+   * within [{@code minLength}, {@code maxLength}]: the field a similarity ranking is narrowed to.
+   */
+  public List<Firearm> sameDescription(
+      String makeCode,
+      String typeCode,
+      String calibreCode,
+      int minLength,
+      int maxLength,
+      int limit) {
+    StringBuilder jpql =
+        new StringBuilder(
+            "SELECT f FROM Firearm f WHERE f.live = 1 AND f.make.code = :make"
+                + " AND LENGTH(f.serial.skeleton) BETWEEN :min AND :max");
+    Map<String, Object> params = new HashMap<>();
+    params.put("make", makeCode);
+    params.put("min", minLength);
+    params.put("max", maxLength);
+    code(jpql, params, "f.type.code", "type", typeCode);
+    code(jpql, params, "f.calibre.code", "calibre", calibreCode);
+    jpql.append(" ORDER BY f.id");
+    TypedQuery<Firearm> q = em.createQuery(jpql.toString(), Firearm.class);
+    params.forEach(q::setParameter);
+    return q.setMaxResults(limit).getResultList();
+  }
+
   /** The live or voided records with these ids, in id order; unknown ids are left out. */
   public List<Firearm> findByIds(java.util.Collection<Long> ids) {
     if (ids.isEmpty()) {

@@ -21,11 +21,21 @@ public class SerialNumber {
   @Column(name = "serial_normalized", nullable = false, length = MAX_LENGTH)
   private String normalized;
 
+  /** The normalised serial with confusables folded, for tolerant trace matching. */
+  @Column(name = "serial_skeleton", length = MAX_LENGTH)
+  private String skeleton;
+
+  /** The skeleton reversed: an index on it finds serials by their known suffix. */
+  @Column(name = "serial_skeleton_reversed", length = MAX_LENGTH)
+  private String skeletonReversed;
+
   protected SerialNumber() {}
 
   private SerialNumber(String asMarked, String normalized) {
     this.asMarked = asMarked;
     this.normalized = normalized;
+    this.skeleton = SerialNumbers.skeleton(normalized);
+    this.skeletonReversed = new StringBuilder(skeleton).reverse().toString();
   }
 
   /** The serial as marked; a validation problem on {@code serialNumber} when unusable. */
@@ -51,6 +61,10 @@ public class SerialNumber {
 
   public String normalized() {
     return normalized;
+  }
+
+  public String skeleton() {
+    return skeleton != null ? skeleton : SerialNumbers.skeleton(normalized);
   }
 
   @Override

@@ -455,6 +455,12 @@ class RoleMatrixIT extends AgainstServer {
     endpoint(
         "GET", "/api/destruction-alerts", () -> "/api/destruction-alerts", () -> null, overseers);
     endpoint(
+        "POST",
+        "/api/trace-queries",
+        () -> "/api/trace-queries",
+        () -> Json.createObjectBuilder().add("caseReference", "MATRIX").add("serial", "A1").build(),
+        EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.ADMIN));
+    endpoint(
         "GET",
         "/api/custody/in-transit",
         () -> "/api/custody/in-transit?overdue=true",

@@ -23,6 +23,43 @@ public final class SerialNumbers {
   private SerialNumbers() {}
 
   /**
+   * The characters read for one another on worn or stamped marks (O/0, I/1/L, S/5, B/8, Z/2, G/6),
+   * each folded to its digit.
+   */
+  public static char fold(char c) {
+    return switch (c) {
+      case 'O' -> '0';
+      case 'I', 'L' -> '1';
+      case 'S' -> '5';
+      case 'B' -> '8';
+      case 'Z' -> '2';
+      case 'G' -> '6';
+      default -> c;
+    };
+  }
+
+  /**
+   * The key tolerant trace matching compares: a normalised serial with confusable characters folded
+   * ({@link #fold}), '.' and '/' dropped and leading zeros stripped ("0" when nothing else is
+   * left). "B8O12-74", "88012 74" and "0088O1274" have the same skeleton, 8801274.
+   */
+  public static String skeleton(String normalised) {
+    StringBuilder b = new StringBuilder(normalised.length());
+    for (int i = 0; i < normalised.length(); i++) {
+      char c = normalised.charAt(i);
+      if (c == '.' || c == '/') {
+        continue;
+      }
+      char f = fold(c);
+      if (f == '0' && b.length() == 0) {
+        continue;
+      }
+      b.append(f);
+    }
+    return b.length() == 0 ? "0" : b.toString();
+  }
+
+  /**
    * The normal form of {@code asMarked}, or empty when nothing usable remains or a character is
    * outside letters, digits, '.' and '/'.
    */

@@ -2,6 +2,7 @@ package org.traza.scanner.payload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
@@ -30,14 +31,29 @@ class SerialNumbersTest {
     assertThat(SerialNumbers.normalise(asMarked)).isEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void rejects_serials_longer_than_the_limit() {
     assertThat(SerialNumbers.normalise("9".repeat(SerialNumbers.MAX_LENGTH))).isPresent();
     assertThat(SerialNumbers.normalise("9".repeat(SerialNumbers.MAX_LENGTH + 1))).isEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void keeps_confusable_characters_as_marked() {
     assertThat(SerialNumbers.normalise("O0I1")).contains("O0I1");
+  }
+
+  @Test
+  void the_skeleton_folds_confusables_drops_punctuation_and_leading_zeros() {
+    assertThat(SerialNumbers.skeleton("B8O1274")).isEqualTo("8801274");
+    assertThat(SerialNumbers.skeleton("8801274")).isEqualTo("8801274");
+    assertThat(SerialNumbers.skeleton("0088O1274")).isEqualTo("8801274");
+    assertThat(SerialNumbers.skeleton("ILSZG/B.O")).isEqualTo("1152680");
+    assertThat(SerialNumbers.skeleton("AX12"))
+        .as("letters that are not confusable stay")
+        .isEqualTo("AX12");
+    assertThat(SerialNumbers.skeleton("000")).isEqualTo("0");
+    assertThat(SerialNumbers.skeleton("OO"))
+        .as("O read for 0 is a leading zero too")
+        .isEqualTo("0");
   }
 }
