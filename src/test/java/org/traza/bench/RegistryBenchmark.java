@@ -46,10 +46,14 @@ class RegistryBenchmark {
   private static final int LOOKUPS = Integer.getInteger("bench.lookups", 5_000);
   private static final int EVENTS = Integer.getInteger("bench.events", 2_000);
 
-  /** The parts to run ({@code -Dbench.only=custody}): registrations, lookups, custody, labels. */
+  /**
+   * The parts to run ({@code -Dbench.only=custody}): registrations, lookups, trace, custody,
+   * labels.
+   */
   private static final java.util.Set<String> ONLY =
       java.util.Set.of(
-          System.getProperty("bench.only", "registrations,lookups,custody,labels").split(","));
+          System.getProperty("bench.only", "registrations,lookups,trace,custody,labels")
+              .split(","));
 
   private static final String JDBC_URL =
       "jdbc:mariadb://"
@@ -136,6 +140,9 @@ class RegistryBenchmark {
         progress("JDBC serial lookups, %d client(s)", clients);
         results.add(
             measure("JDBC exact serial lookup (same index)", clients, LOOKUPS, jdbcLookup()));
+      }
+      if (ONLY.contains("trace")) {
+        trace(api, token);
       }
       if (ONLY.contains("custody")) {
         custody(api, token);
@@ -229,7 +236,23 @@ class RegistryBenchmark {
   }
 
   private static String seededSerial() {
-    return String.format(Locale.ROOT, "BENCH%07d", ThreadLocalRandom.current().nextInt(SEEDED));
+    return serialOf(ThreadLocalRandom.current().nextInt(SEEDED));
+  }
+
+  /** Letters that are read for no digit: a seeded serial is then its own skeleton. */
+  private static final String LETTERS = "ACDEFHJKMNPRTUVWXY";
+
+  /**
+   * The {@code i}-th seeded serial, like a real mark: two letters and seven digits, spread over the
+   * alphabet and the digits (the digits are a bijection of {@code i}, so serials are unique).
+   */
+  static String serialOf(int i) {
+    long mix = (i + 1L) * 0x9E3779B97F4A7C15L;
+    mix ^= mix >>> 31;
+    int a = (int) Math.floorMod(mix, (long) LETTERS.length());
+    int b = (int) Math.floorMod(mix >>> 17, (long) LETTERS.length());
+    long digits = (i * 7_654_321L + 1_234_567L) % 10_000_000L;
+    return String.format(Locale.ROOT, "%c%c%07d", LETTERS.charAt(a), LETTERS.charAt(b), digits);
   }
 
   private void seed() throws SQLException {
@@ -254,7 +277,7 @@ class RegistryBenchmark {
                   + " VALUES (?, ?, 'Model', ?, ?, ?, ?, ?, 'BR', 2015, 'MANUFACTURED_HERE', 'bench', 'UNRESTRICTED',"
                   + " 'REGISTERED', 1, ?, 'bench', ?, 'bench', 1)")) {
         for (int i = 0; i < SEEDED; i++) {
-          String serial = String.format(Locale.ROOT, "BENCH%07d", i);
+          String serial = serialOf(i);
           ps.setLong(1, type);
           ps.setLong(2, makes.get(i % makes.size()));
           ps.setLong(3, calibre);
@@ -552,6 +575,96 @@ class RegistryBenchmark {
               clients,
               EVENTS,
               jdbcCustody(locationId, () -> ids[jdbcNext.getAndIncrement()])));
+    }
+  }
+
+  /** The digits a reader takes for letters on a worn mark: 0→O, 1→I, 5→S, 8→B, 2→Z, 6→G. */
+  private static String misread(String serial) {
+    return serial.replace('0', 'O').replace('1', 'I').replace('5', 'S').replace('8', 'B');
+  }
+
+  /** Positions 3 and 6 unreadable: two letters and one digit still readable in front. */
+  private static String obliterated(String serial) {
+    char[] c = serial.toCharArray();
+    c[3] = '?';
+    c[6] = '?';
+    return new String(c);
+  }
+
+  /**
+   * Trace queries over REST (each also appended to the audit log) beside the same look-up in raw
+   * SQL: an exact serial, a serial misread with confusable letters, one with two unreadable
+   * positions, and one whose prefix is gone.
+   */
+  private void trace(Api api, String token) throws Exception {
+    record Kind(String what, java.util.function.UnaryOperator<String> read, String sql) {}
+    List<Kind> kinds =
+        List.of(
+            new Kind(
+                "exact serial",
+                x -> x,
+                "SELECT id FROM firearm WHERE serial_normalized = ? AND live = 1 LIMIT 500"),
+            new Kind(
+                "serial misread with confusable letters",
+                RegistryBenchmark::misread,
+                "SELECT id FROM firearm WHERE serial_skeleton = ? AND live = 1 LIMIT 500"),
+            new Kind(
+                "serial with 2 unreadable positions",
+                RegistryBenchmark::obliterated,
+                "SELECT id FROM firearm WHERE serial_skeleton LIKE ? AND live = 1 LIMIT 500"),
+            new Kind(
+                "serial whose first 4 characters are gone",
+                x -> "*" + x.substring(4),
+                "SELECT id FROM firearm WHERE serial_skeleton_reversed LIKE ? AND live = 1"
+                    + " LIMIT 500"));
+    for (Kind k : kinds) {
+      for (int clients : new int[] {1, 8}) {
+        progress("REST trace, %s, %d client(s)", k.what(), clients);
+        results.add(
+            measure(
+                "REST trace: " + k.what() + " (POST /api/trace-queries, audited)",
+                clients,
+                LOOKUPS / 2,
+                i -> {
+                  String serial = seededSerial();
+                  var r =
+                      api.post(
+                          "/api/trace-queries",
+                          token,
+                          jakarta.json.Json.createObjectBuilder()
+                              .add("caseReference", "BENCH")
+                              .add("serial", k.read().apply(serial))
+                              .build());
+                  if (r.status() != 200 || !r.body().contains(serial)) {
+                    throw new AssertionError(serial + " not found: " + r);
+                  }
+                }));
+        progress("SQL trace, %s, %d client(s)", k.what(), clients);
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(RegistryBenchmark::connect);
+        results.add(
+            measure(
+                "SQL trace: " + k.what() + " (same index)",
+                clients,
+                LOOKUPS / 2,
+                i -> {
+                  String read = k.read().apply(seededSerial());
+                  var q = org.traza.trace.entity.SerialQuery.parse(read);
+                  String param =
+                      k.sql().contains("serial_normalized")
+                          ? q.normalized()
+                          : k.sql().contains("reversed")
+                              ? q.reversedLike()
+                              : k.sql().contains("LIKE") ? q.like() : q.pattern();
+                  try (PreparedStatement ps = connections.get().prepareStatement(k.sql())) {
+                    ps.setString(1, param);
+                    try (ResultSet rs = ps.executeQuery()) {
+                      if (!rs.next()) {
+                        throw new AssertionError("nothing for " + read);
+                      }
+                    }
+                  }
+                }));
+      }
     }
   }
 
