@@ -194,17 +194,10 @@ public class DestructionOrdersResource {
     if (body == null) {
       throw ProblemException.invalid("body", "required");
     }
-    boolean byText = body.scannedText != null && !body.scannedText.isBlank();
-    if (byText == (body.firearmId != null)) {
-      throw ProblemException.invalid("scannedText", "send either scannedText or firearmId");
-    }
-    if (byText && body.scannedText.length() > DestructionScan.TEXT_MAX) {
-      throw ProblemException.invalid(
-          "scannedText", "at most " + DestructionScan.TEXT_MAX + " characters");
-    }
+    MarkingResolver.Scanned scanned = resolver.scanned(body.scannedText, body.firearmId);
     String station = request.stationFor(body.station);
-    Long firearm = byText ? resolver.firearmFor(body.scannedText).orElse(null) : body.firearmId;
-    String text = byText ? body.scannedText : "#" + body.firearmId;
+    Long firearm = scanned.firearmId();
+    String text = scanned.text();
     DestructionScan s = destructions.scan(id, text, firearm, station, request.actor());
     return Response.status(Response.Status.CREATED).entity(DestructionViews.ScanView.of(s)).build();
   }

@@ -10,6 +10,38 @@ import org.traza.marking.control.PayloadMatcher;
 public class MarkingResolver {
 
   @Inject PayloadMatcher matcher;
+  @Inject org.traza.registry.boundary.FirearmDirectory firearms;
+
+  /** The longest scanned text a count or a destruction site accepts. */
+  public static final int MAX_TEXT = 500;
+
+  /** A scan as recorded: what was read (or {@code #id}) and the firearm it designates, if any. */
+  public record Scanned(String text, Long firearmId) {}
+
+  /**
+   * A scan sent either as scanner text or as a registry number, checked and resolved: {@code
+   * firearmId} is null when the text, or the number, designates no firearm.
+   */
+  public Scanned scanned(String text, Long firearmId) {
+    boolean byText = text != null && !text.isBlank();
+    if (byText == (firearmId != null)) {
+      throw org.traza.platform.entity.ProblemException.invalid(
+          "scannedText", "send either scannedText or firearmId");
+    }
+    if (byText) {
+      if (text.length() > MAX_TEXT) {
+        throw org.traza.platform.entity.ProblemException.invalid(
+            "scannedText", "at most " + MAX_TEXT + " characters");
+      }
+      return new Scanned(text, firearmFor(text).orElse(null));
+    }
+    return new Scanned(
+        "#" + firearmId,
+        firearms
+            .find(firearmId)
+            .map(org.traza.registry.boundary.FirearmDirectory.FirearmIdentity::id)
+            .orElse(null));
+  }
 
   /** The id of the one live firearm {@code scanned} designates and agrees with; empty otherwise. */
   public Optional<Long> firearmFor(String scanned) {

@@ -28,23 +28,11 @@ public class ScansResource {
   @Inject PayloadMatcher matcher;
   @Inject org.traza.registry.boundary.FirearmDirectory firearms;
   @Inject org.traza.platform.control.RequestContext request;
-  @Inject java.time.Clock clock;
-
-  @Inject
-  jakarta.enterprise.event.Event<org.traza.registry.entity.DestroyedFirearmSighted> sightings;
 
   /** A scan that designates a firearm on record as destroyed is an alert for auditors. */
   private PayloadMatcher.Match watched(PayloadMatcher.Match m, String how) {
     if (m.firearms().size() == 1) {
-      long id = m.firearms().get(0).id();
-      firearms
-          .holding(id)
-          .filter(h -> "DESTROYED".equals(h.status()))
-          .ifPresent(
-              h ->
-                  sightings.fire(
-                      new org.traza.registry.entity.DestroyedFirearmSighted(
-                          id, how, request.actor(), clock.instant())));
+      firearms.seen(m.firearms().get(0).id(), how, request.actor());
     }
     return m;
   }

@@ -21,6 +21,26 @@ public class FirearmDirectory {
   @Inject FirearmRegistry registry;
   @Inject FirearmSearch search;
 
+  @Inject
+  jakarta.enterprise.event.Event<org.traza.registry.entity.DestroyedFirearmSighted> sightings;
+
+  @Inject java.time.Clock clock;
+
+  /**
+   * Notes that firearm {@code id} was scanned or looked up ({@code how}); when it is on record as
+   * DESTROYED, that is an alert for auditors.
+   */
+  public void seen(long id, String how, String actor) {
+    registry
+        .find(id)
+        .filter(f -> f.status() == FirearmStatus.DESTROYED)
+        .ifPresent(
+            f ->
+                sightings.fire(
+                    new org.traza.registry.entity.DestroyedFirearmSighted(
+                        id, how, actor, clock.instant())));
+  }
+
   /** At most this many records share a serial in a look-up (different makes, voided records). */
   public static final int MAX_SERIAL_MATCHES = 20;
 
@@ -87,17 +107,6 @@ public class FirearmDirectory {
         f.manufactureCountry(),
         f.manufactureYear(),
         f.status().name());
-  }
-
-  /** Live records with exactly this normalised serial (any make). */
-  public List<Traced> tracedBySerial(String normalized, int limit) {
-    return search
-        .find(
-            new FirearmSearch.Criteria(normalized, null, null, null, null, null, false, null, null),
-            limit)
-        .stream()
-        .map(FirearmDirectory::traced)
-        .toList();
   }
 
   /** Live records whose serial skeleton is {@code skeleton}. */

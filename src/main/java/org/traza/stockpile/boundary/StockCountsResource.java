@@ -35,10 +35,6 @@ public class StockCountsResource {
   @Inject MarkingResolver resolver;
   @Inject FirearmDirectory firearms;
   @Inject RequestContext request;
-  @Inject java.time.Clock clock;
-
-  @Inject
-  jakarta.enterprise.event.Event<org.traza.registry.entity.DestroyedFirearmSighted> sightings;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -73,31 +69,13 @@ public class StockCountsResource {
     if (body == null) {
       throw ProblemException.invalid("body", "required");
     }
-    boolean byText = body.scannedText != null && !body.scannedText.isBlank();
-    if (byText == (body.firearmId != null)) {
-      throw ProblemException.invalid("scannedText", "send either scannedText or firearmId");
-    }
-    if (byText && body.scannedText.length() > CountScan.TEXT_MAX) {
-      throw ProblemException.invalid(
-          "scannedText", "at most " + CountScan.TEXT_MAX + " characters");
-    }
+    MarkingResolver.Scanned scanned = resolver.scanned(body.scannedText, body.firearmId);
     String station = request.stationFor(body.station);
     inScope(id);
-    Long firearm;
-    String text;
-    if (byText) {
-      firearm = resolver.firearmFor(body.scannedText).orElse(null);
-      text = body.scannedText;
-    } else {
-      firearm = firearms.find(body.firearmId).map(f -> f.id()).orElse(null);
-      text = "#" + body.firearmId;
-    }
-    CountScan scan = counts.scan(id, text, firearm, station, request.actor());
-    if (firearm != null
-        && firearms.holding(firearm).map(h -> "DESTROYED".equals(h.status())).orElse(false)) {
-      sightings.fire(
-          new org.traza.registry.entity.DestroyedFirearmSighted(
-              firearm, "counted in stock count " + id, request.actor(), clock.instant()));
+    Long firearm = scanned.firearmId();
+    CountScan scan = counts.scan(id, scanned.text(), firearm, station, request.actor());
+    if (firearm != null) {
+      firearms.seen(firearm, "counted in stock count " + id, request.actor());
     }
     return Response.status(Response.Status.CREATED)
         .entity(new StockCountViews.ScanView(scan.id(), firearm != null))

@@ -15,9 +15,10 @@ import org.traza.trace.entity.SerialQuery;
 
 /**
  * Finds the registry records a recovered weapon may be, best first. Serial evidence sets the base
- * score (exact 100; equal once confusables are folded 90; fitting the unreadable positions 80 less
- * 5 a position; within edit distance 1 or 2 of the same make's serials 70 less 10 a step); the
- * description moves it (same make +5, other make -10, each agreeing field +2 or +1).
+ * score (exact 100, found through the skeleton index like the next; equal once confusables are
+ * folded 90; fitting the unreadable positions 80 less 5 a position; within edit distance 1 or 2 of
+ * the same make's serials 70 less 10 a step); the description moves it (same make +5, other make
+ * -10, each agreeing field +2 or +1).
  */
 @ApplicationScoped
 public class TraceMatcher {
@@ -46,13 +47,11 @@ public class TraceMatcher {
     Map<Long, Scored> found = new LinkedHashMap<>();
     List<String> strategies = new ArrayList<>();
     if (!q.hasWildcards()) {
-      strategies.add("exact serial");
-      for (Traced t : firearms.tracedBySerial(q.exact(), PER_LOOKUP)) {
-        add(found, t, 100, "serial exactly as read");
-      }
+      // one look-up: an exact serial has the same skeleton as what was read
       strategies.add("skeleton (confusables, punctuation and leading zeros set aside)");
       for (Traced t : firearms.tracedBySkeleton(q.pattern(), PER_LOOKUP)) {
-        add(found, t, 90, confusableReason(q, t));
+        boolean exact = t.serialNormalized().equals(q.exact());
+        add(found, t, exact ? 100 : 90, confusableReason(q, t));
       }
     } else {
       String prefix = q.literalPrefix();

@@ -114,9 +114,12 @@ class DestructionIT extends AgainstServer {
     assertThat(
             scan(armourer, base, Json.createObjectBuilder().add("scannedText", "NO SUCH MARK 42")))
         .isEqualTo("UNKNOWN");
+    assertThat(scan(armourer, base, Json.createObjectBuilder().add("firearmId", 987654321L)))
+        .as("a registry number that names no firearm")
+        .isEqualTo("UNKNOWN");
     assertThat(alerts(auditor, "SITE_SCAN_MISMATCH"))
         .filteredOn(a -> a.getJsonNumber("orderId").longValue() == orderId)
-        .hasSize(2);
+        .hasSize(3);
     for (long id : weapons.subList(1, 4)) {
       assertThat(scan(armourer, base, Json.createObjectBuilder().add("firearmId", id)))
           .isEqualTo("ON_ORDER");
