@@ -20,6 +20,45 @@ public class FirearmDirectory {
 
   @Inject FirearmRegistry registry;
   @Inject FirearmSearch search;
+  @Inject org.traza.registry.control.ReferenceData reference;
+
+  /** A reference entry (make, calibre, firearm type) as other features see it. */
+  public record Reference(String code, String name) {}
+
+  /** Every make, calibre or firearm type ({@code kind}: MAKE, CALIBRE, TYPE). */
+  public List<Reference> reference(String kind) {
+    Class<? extends org.traza.registry.entity.ReferenceEntry> type =
+        switch (kind) {
+          case "MAKE" -> org.traza.registry.entity.Make.class;
+          case "CALIBRE" -> org.traza.registry.entity.Calibre.class;
+          default -> org.traza.registry.entity.FirearmType.class;
+        };
+    return reference.list(type, null).stream().map(e -> new Reference(e.code(), e.name())).toList();
+  }
+
+  /**
+   * The shapes of serials registered for make {@code makeCode} (a letter as A, a digit as 9, '.'
+   * and '/' kept), from at most {@code limit} records: what a serial of that make looks like.
+   */
+  public java.util.Set<String> serialShapes(String makeCode, int limit) {
+    java.util.Set<String> shapes = new java.util.TreeSet<>();
+    for (Firearm f :
+        search.find(
+            new FirearmSearch.Criteria(null, makeCode, null, null, null, null, false, null, null),
+            limit)) {
+      shapes.add(shape(f.serial().normalized()));
+    }
+    return shapes;
+  }
+
+  /** A serial's shape: letters as A, digits as 9. */
+  public static String shape(String normalized) {
+    StringBuilder b = new StringBuilder(normalized.length());
+    for (char c : normalized.toCharArray()) {
+      b.append(Character.isLetter(c) ? 'A' : Character.isDigit(c) ? '9' : c);
+    }
+    return b.toString();
+  }
 
   @Inject
   jakarta.enterprise.event.Event<org.traza.registry.entity.DestroyedFirearmSighted> sightings;

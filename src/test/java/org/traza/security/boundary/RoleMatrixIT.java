@@ -454,6 +454,44 @@ class RoleMatrixIT extends AgainstServer {
             false));
     endpoint(
         "GET", "/api/destruction-alerts", () -> "/api/destruction-alerts", () -> null, overseers);
+    Set<Role> tracers = EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.ADMIN);
+    String traceRequest = "/api/trace-requests/987654321";
+    endpoint(
+        "POST",
+        "/api/trace-requests/check",
+        () -> "/api/trace-requests/check",
+        () -> Json.createObjectBuilder().build(),
+        tracers);
+    endpoint(
+        "POST",
+        "/api/trace-requests",
+        () -> "/api/trace-requests",
+        () -> Json.createObjectBuilder().build(),
+        tracers);
+    Set<Role> traceReaders =
+        EnumSet.of(Role.INVESTIGATOR, Role.SUPERVISOR, Role.ADMIN, Role.AUDITOR);
+    endpoint("GET", "/api/trace-requests", () -> "/api/trace-requests", () -> null, traceReaders);
+    endpoint("GET", "/api/trace-requests/{id}", () -> traceRequest, () -> null, traceReaders);
+    for (String verb : new String[] {"acknowledge", "start", "answer", "close"}) {
+      endpoint(
+          "POST",
+          "/api/trace-requests/{id}/" + verb,
+          () -> traceRequest + "/" + verb,
+          () -> Json.createObjectBuilder().add("outcome", "NOT_TRACEABLE").build(),
+          tracers);
+    }
+    endpoint(
+        "POST",
+        "/api/trace-requests/{id}/assign",
+        () -> traceRequest + "/assign",
+        () -> Json.createObjectBuilder().add("investigator", "x").build(),
+        EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
+    endpoint(
+        "GET",
+        "/api/trace-requests/{id}/candidates",
+        () -> traceRequest + "/candidates",
+        () -> null,
+        tracers);
     endpoint(
         "POST",
         "/api/trace-queries",
