@@ -91,6 +91,23 @@ public class CustodyDirectory {
     return new RecordedEvent(e.id(), e.seq(), e.hash());
   }
 
+  /** A firearm's custody events, oldest first, with their hashes. */
+  public List<CustodyViews.EventView> timeline(long firearmId) {
+    return ledger.timeline(firearmId).stream().map(CustodyViews.EventView::of).toList();
+  }
+
+  /** A holder (officer, unit, laboratory…) as other features see it. */
+  public record HolderRef(long id, String code, String kind, String name, String unit) {}
+
+  public Optional<HolderRef> holder(long id) {
+    try {
+      var h = places.holder(id);
+      return Optional.of(new HolderRef(h.id(), h.code(), h.kind().name(), h.name(), h.unit()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** A custody event as other features refer to it. */
   public record RecordedEvent(long id, long seq, String hash) {}
 

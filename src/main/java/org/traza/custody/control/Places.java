@@ -119,6 +119,14 @@ public class Places {
     return em.createQuery("SELECT h FROM Holder h ORDER BY h.code", Holder.class).getResultList();
   }
 
+  public Holder holder(long id) {
+    Holder h = em.find(Holder.class, id);
+    if (h == null) {
+      throw ProblemException.notFound("holder", id);
+    }
+    return h;
+  }
+
   public Location location(long id) {
     Location l = em.find(Location.class, id);
     if (l == null) {

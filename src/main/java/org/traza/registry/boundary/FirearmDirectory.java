@@ -326,6 +326,25 @@ public class FirearmDirectory {
   /** A firearm that must be marked before release, and the kind of mark it lacks. */
   public record ToBeMarked(FirearmIdentity firearm, String provenance, String missingMarking) {}
 
+  /** Every mark recorded on firearm {@code firearmId} (import marks included), oldest first. */
+  public List<MarkingIdentity> markings(long firearmId) {
+    return registry
+        .find(firearmId)
+        .map(
+            f ->
+                f.markings().stream()
+                    .map(
+                        m ->
+                            new MarkingIdentity(
+                                m.id(),
+                                firearmId,
+                                m.kind().name(),
+                                m.text(),
+                                m.method() == null ? null : m.method().name()))
+                    .toList())
+        .orElse(List.of());
+  }
+
   /** The mark {@code markingId} of firearm {@code firearmId}, if it is one of its marks. */
   public Optional<MarkingIdentity> marking(long firearmId, long markingId) {
     return registry

@@ -42,6 +42,7 @@ public class TraceRequestsResource {
   @Inject TraceRequests requests;
   @Inject TraceRequestCheck check;
   @Inject TraceQueriesResource queries;
+  @Inject org.traza.trace.control.TraceResponses responses;
   @Inject RequestContext request;
 
   /** A trace request as sent (ITI paras 14-23, ATF Form 3312.1 fields). */
@@ -223,6 +224,23 @@ public class TraceRequestsResource {
   @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   public RequestView close(@PathParam("id") long id) {
     return view(requests.change(id, "TRACE_REQUEST_CLOSED", (t, now) -> t.close(now)), List.of());
+  }
+
+  @GET
+  @Path("{id}/response")
+  @RolesAllowed({
+    Role.Names.INVESTIGATOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN,
+    Role.Names.AUDITOR
+  })
+  @Operation(
+      summary =
+          "The response to an answered request (ITI para 17): outcome, the weapon's record and"
+              + " every marking, its custody history with the chain's verification, last location"
+              + " and holder, alerts")
+  public org.traza.trace.control.TraceResponses.Response response(@PathParam("id") long id) {
+    return responses.of(requests.get(id));
   }
 
   @GET

@@ -488,6 +488,12 @@ class RoleMatrixIT extends AgainstServer {
         EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
     endpoint(
         "GET",
+        "/api/trace-requests/{id}/response",
+        () -> traceRequest + "/response",
+        () -> null,
+        traceReaders);
+    endpoint(
+        "GET",
         "/api/trace-requests/{id}/candidates",
         () -> traceRequest + "/candidates",
         () -> null,

@@ -23,6 +23,25 @@ class TraceRequestIT extends AgainstServer {
     long pistol =
         api.register(aFirearm().withMake("GLOCK").withSerial("66021-39").build()).getInt("id");
     String investigator = api.as(Role.INVESTIGATOR);
+    String armourer = api.as(Role.ARMOURER);
+    long vault = api.location("VAULT", null);
+    long officer = api.holder("OFFICER");
+    for (JsonObject e :
+        List.of(
+            Json.createObjectBuilder()
+                .add("firearmId", pistol)
+                .add("action", "RECEIVE")
+                .add("locationId", vault)
+                .add("idempotencyKey", "tr-receive-" + pistol)
+                .build(),
+            Json.createObjectBuilder()
+                .add("firearmId", pistol)
+                .add("action", "ISSUE")
+                .add("holderId", officer)
+                .add("idempotencyKey", "tr-issue-" + pistol)
+                .build())) {
+      assertThat(api.post("/api/custody-events", armourer, e).status()).isEqualTo(201);
+    }
 
     JsonObject quality =
         api.post("/api/trace-requests/check", investigator, body("GLOK", "G6O21?39").build())
@@ -60,6 +79,9 @@ class TraceRequestIT extends AgainstServer {
     assertThat(api.post(base + "/close", investigator, Json.createObjectBuilder().build()).status())
         .as("not closed before it is answered")
         .isEqualTo(409);
+    assertThat(api.get(base + "/response", investigator).status())
+        .as("no response before the answer")
+        .isEqualTo(409);
     assertThat(status(api.post(base + "/acknowledge", investigator, empty())))
         .isEqualTo("ACKNOWLEDGED");
     assertThat(status(api.post(base + "/start", investigator, empty()))).isEqualTo("IN_PROGRESS");
@@ -83,6 +105,20 @@ class TraceRequestIT extends AgainstServer {
                 .build());
     assertThat(status(answered)).isEqualTo("ANSWERED");
     assertThat(answered.json().getJsonNumber("firearmId").longValue()).isEqualTo(pistol);
+    assertThat(api.get(base + "/response", investigator).status())
+        .as("answered, so it has a response")
+        .isEqualTo(200);
+    JsonObject response = api.get(base + "/response", api.as(Role.AUDITOR)).json();
+    assertThat(response.getString("outcome")).isEqualTo("IDENTIFIED");
+    JsonObject weapon = response.getJsonObject("weapon");
+    assertThat(weapon.getJsonNumber("registryId").longValue()).isEqualTo(pistol);
+    assertThat(weapon.getString("serial")).isEqualTo("66021-39");
+    JsonObject custody = response.getJsonObject("custody");
+    assertThat(custody.getBoolean("chainIntact")).isTrue();
+    assertThat(custody.getJsonArray("events")).hasSize(2);
+    assertThat(custody.getString("lastHolder")).contains("Ana Pérez");
+    assertThat(custody.getString("lastHolderKind")).isEqualTo("OFFICER");
+    assertThat(custody.getString("lastKnownLocation")).isNotBlank();
     assertThat(status(api.post(base + "/close", investigator, empty()))).isEqualTo("CLOSED");
     assertThat(api.audit("targetId=CASE-TR-1").stream().map(e -> e.getString("action")).toList())
         .contains(

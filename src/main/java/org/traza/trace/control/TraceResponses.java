@@ -1,0 +1,134 @@
+package org.traza.trace.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.traza.custody.boundary.CustodyDirectory;
+import org.traza.platform.entity.ProblemException;
+import org.traza.platform.entity.ProblemType;
+import org.traza.registry.boundary.FirearmDirectory;
+import org.traza.trace.entity.TraceRequest;
+
+/**
+ * The response to an answered trace request, in the ITI's terms (para 17): the outcome, and for an
+ * identified weapon its record, every marking, its custody history with the chain's verification,
+ * where it was last recorded and with whom, and the alerts its status raises.
+ */
+@ApplicationScoped
+public class TraceResponses {
+
+  @Inject FirearmDirectory firearms;
+  @Inject CustodyDirectory custody;
+
+  public record Marking(String kind, String text, String method) {}
+
+  public record Weapon(
+      long registryId,
+      String type,
+      String make,
+      String model,
+      String calibre,
+      String serial,
+      String manufactureCountry,
+      Integer manufactureYear,
+      String provenance,
+      String status,
+      List<Marking> markings) {}
+
+  public record Custody(
+      boolean chainIntact,
+      String chainProblem,
+      List<?> events,
+      String lastKnownLocation,
+      String lastHolder,
+      String lastHolderKind) {}
+
+  public record Response(
+      String format,
+      String reference,
+      String caseReference,
+      String requestingAuthority,
+      String requestingCountry,
+      String outcome,
+      String outcomeReason,
+      Instant answeredAt,
+      String answeredBy,
+      Weapon weapon,
+      Custody custody,
+      List<String> alerts) {}
+
+  public Response of(TraceRequest t) {
+    if (t.status() != TraceRequest.Status.ANSWERED && t.status() != TraceRequest.Status.CLOSED) {
+      throw new ProblemException(
+              ProblemType.CONFLICT,
+              "Trace request " + t.reference() + " is " + t.status() + ": it has no response yet.")
+          .with("currentStatus", t.status().name());
+    }
+    Weapon weapon = null;
+    Custody history = null;
+    List<String> alerts = new ArrayList<>();
+    if (t.firearmId() != null) {
+      long id = t.firearmId();
+      FirearmDirectory.Described d = firearms.describe(List.of(id)).get(0);
+      FirearmDirectory.FirearmIdentity identity = firearms.find(id).orElseThrow();
+      weapon =
+          new Weapon(
+              id,
+              d.type(),
+              d.make(),
+              d.model(),
+              d.calibre(),
+              d.serial(),
+              identity.manufactureCountry(),
+              identity.manufactureYear(),
+              d.provenance(),
+              d.status(),
+              firearms.markings(id).stream()
+                  .map(m -> new Marking(m.kind(), m.text(), m.method()))
+                  .toList());
+      CustodyDirectory.Chain chain = custody.chain(id);
+      var holding = firearms.holding(id).orElseThrow();
+      String location =
+          holding.locationId() == null
+              ? null
+              : custody
+                  .place(holding.locationId())
+                  .map(p -> p.code() + " (" + p.name() + ")")
+                  .orElse(null);
+      var holder =
+          holding.holderId() == null ? null : custody.holder(holding.holderId()).orElse(null);
+      history =
+          new Custody(
+              chain.intact(),
+              chain.problem(),
+              custody.timeline(id),
+              location,
+              holder == null
+                  ? null
+                  : holder.name() + (holder.unit() == null ? "" : ", " + holder.unit()),
+              holder == null ? null : holder.kind());
+      if (List.of("LOST", "STOLEN", "DESTROYED").contains(d.status())) {
+        alerts.add("the weapon is recorded as " + d.status());
+      }
+      if (!chain.intact()) {
+        alerts.add("the weapon's custody chain does not verify: " + chain.problem());
+      }
+    }
+    TraceRequest.Content c = t.content();
+    return new Response(
+        "traza-trace-response/1",
+        t.reference(),
+        c.caseReference(),
+        c.requestingAuthority(),
+        c.requestingCountry(),
+        t.outcome().name(),
+        t.outcomeReason(),
+        t.answeredAt(),
+        t.answeredBy(),
+        weapon,
+        history,
+        alerts);
+  }
+}
