@@ -523,23 +523,8 @@ class RegistryBenchmark {
     }
     if (warmup > 0) {
       progress("REST custody events, warming the server up with %,d", warmup);
-      String credential = stations[0];
       for (int i = 0; i < warmup; i++) {
-        long id = ids[2 * perSide + i];
-        var r =
-            api.postFrom(
-                credential,
-                "/api/custody-events",
-                token,
-                jakarta.json.Json.createObjectBuilder()
-                    .add("firearmId", id)
-                    .add("action", "RECEIVE")
-                    .add("locationId", locationId)
-                    .add("idempotencyKey", "warm-" + id)
-                    .build());
-        if (r.status() != 201) {
-          throw new AssertionError(r.toString());
-        }
+        receive(api, token, stations[0], ids[2 * perSide + i], locationId, "warm-");
       }
     }
     AtomicInteger restNext = new AtomicInteger(0);
@@ -551,23 +536,14 @@ class RegistryBenchmark {
               "REST custody event (POST /api/custody-events)",
               clients,
               EVENTS,
-              i -> {
-                long id = ids[restNext.getAndIncrement()];
-                var r =
-                    api.postFrom(
-                        station.get(),
-                        "/api/custody-events",
-                        token,
-                        jakarta.json.Json.createObjectBuilder()
-                            .add("firearmId", id)
-                            .add("action", "RECEIVE")
-                            .add("locationId", locationId)
-                            .add("idempotencyKey", "bench-" + id)
-                            .build());
-                if (r.status() != 201) {
-                  throw new AssertionError(r.toString());
-                }
-              }));
+              i ->
+                  receive(
+                      api,
+                      token,
+                      station.get(),
+                      ids[restNext.getAndIncrement()],
+                      locationId,
+                      "bench-")));
       progress("JDBC custody events, %d station(s)", clients);
       results.add(
           measure(
@@ -665,6 +641,25 @@ class RegistryBenchmark {
                   }
                 }));
       }
+    }
+  }
+
+  /** One RECEIVE custody event over REST from a registered station; anything but 201 fails. */
+  private static void receive(
+      Api api, String token, String station, long firearm, long location, String keyPrefix) {
+    var r =
+        api.postFrom(
+            station,
+            "/api/custody-events",
+            token,
+            jakarta.json.Json.createObjectBuilder()
+                .add("firearmId", firearm)
+                .add("action", "RECEIVE")
+                .add("locationId", location)
+                .add("idempotencyKey", keyPrefix + firearm)
+                .build());
+    if (r.status() != 201) {
+      throw new AssertionError(r.toString());
     }
   }
 

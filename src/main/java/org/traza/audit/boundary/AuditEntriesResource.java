@@ -10,14 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.audit.control.AuditTrail;
 import org.traza.audit.entity.AuditEntry;
 import org.traza.platform.entity.Page;
 import org.traza.platform.entity.Paging;
-import org.traza.platform.entity.ProblemException;
 import org.traza.security.entity.Role;
 
 /** The audit log for auditors: filtered listing, newest first, and chain verification. */
@@ -82,8 +80,8 @@ public class AuditEntriesResource {
                 targetType,
                 targetId,
                 outcome,
-                instant("from", from),
-                instant("to", to),
+                org.traza.platform.entity.Params.instant("from", from),
+                org.traza.platform.entity.Params.instant("to", to),
                 Paging.cursor(cursor)),
             limit);
     String next =
@@ -95,16 +93,5 @@ public class AuditEntriesResource {
   @Path("verify")
   public AuditTrail.Verification verify() {
     return trail.verify();
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalid(name, "use an ISO-8601 instant such as 2026-01-31T00:00:00Z");
-    }
   }
 }

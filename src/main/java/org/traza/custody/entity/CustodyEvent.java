@@ -6,12 +6,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 
 /**
  * One custody action on one firearm, as it happened: insert-only, and chained by SHA-256 to the
@@ -130,14 +126,7 @@ public class CustodyEvent {
               s(documentRef),
               idempotencyKey,
               prevHash);
-      try {
-        return HexFormat.of()
-            .formatHex(
-                MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+      return org.traza.platform.entity.Sha256.hex(canonical);
     }
 
     private static String s(Object o) {

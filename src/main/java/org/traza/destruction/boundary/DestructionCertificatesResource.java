@@ -14,8 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +40,11 @@ public class DestructionCertificatesResource {
   @Operation(summary = "Certificates issued in [from, to) (ISO-8601 instants), newest first")
   public List<DestructionViews.CertificateView> list(
       @QueryParam("from") String from, @QueryParam("to") String to) {
-    return destructions.certificates(instant("from", from), instant("to", to)).stream()
+    return destructions
+        .certificates(
+            org.traza.platform.entity.Params.instant("from", from),
+            org.traza.platform.entity.Params.instant("to", to))
+        .stream()
         .map(DestructionViews.CertificateView::of)
         .toList();
   }
@@ -109,16 +111,5 @@ public class DestructionCertificatesResource {
       throw ProblemException.invalid("body", "upload the certificate PDF");
     }
     return verifier.pdf(pdf);
-  }
-
-  private static Instant instant(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalid(field, "use an ISO-8601 instant, e.g. 2026-01-01T00:00:00Z");
-    }
   }
 }

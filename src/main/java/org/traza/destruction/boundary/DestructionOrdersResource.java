@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +61,7 @@ public class DestructionOrdersResource {
                 body.legalReference,
                 body.plannedMethod,
                 body.site,
-                date("plannedDate", body.plannedDate)),
+                org.traza.platform.entity.Params.date("plannedDate", body.plannedDate)),
             request.actor());
     return Response.created(URI.create("/api/destruction-orders/" + o.id()))
         .entity(view(o))
@@ -85,8 +83,8 @@ public class DestructionOrdersResource {
             Codes.parseOptional(DestructionOrder.Status.class, "status", status),
             site,
             method,
-            date("from", from),
-            date("to", to))
+            org.traza.platform.entity.Params.date("from", from),
+            org.traza.platform.entity.Params.date("to", to))
         .stream()
         .map(this::view)
         .toList();
@@ -302,17 +300,6 @@ public class DestructionOrdersResource {
       throw ProblemException.invalid(field, "at most " + Witness.TEXT_MAX + " characters");
     }
     return value.trim();
-  }
-
-  private static LocalDate date(String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalid(field, "use YYYY-MM-DD");
-    }
   }
 
   private DestructionViews.OrderView view(DestructionOrder o) {

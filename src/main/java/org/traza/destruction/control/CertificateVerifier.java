@@ -41,7 +41,7 @@ public class CertificateVerifier {
     checks.add(
         check(
             "manifest-hash",
-            Manifest.sha256(c.manifest()).equals(c.manifestSha256()),
+            org.traza.platform.entity.Sha256.hex(c.manifest()).equals(c.manifestSha256()),
             "the manifest on record hashes to its recorded SHA-256",
             "the manifest on record was changed: its SHA-256 is not the one recorded at issue"));
     signature(checks, c.manifest(), c.signature(), c.keyId());
@@ -76,7 +76,7 @@ public class CertificateVerifier {
       return result(number, checks, 0);
     }
     DestructionCertificate c = onRecord.get();
-    String hash = Manifest.sha256(pdf);
+    String hash = org.traza.platform.entity.Sha256.hex(pdf);
     checks.add(
         check(
             "pdf-hash",

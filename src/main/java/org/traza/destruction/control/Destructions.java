@@ -284,7 +284,13 @@ public class Destructions {
     }
     DestructionPhoto p =
         new DestructionPhoto(
-            o.id(), stage, mediaType, Manifest.sha256(bytes), bytes, clock.instant(), actor);
+            o.id(),
+            stage,
+            mediaType,
+            org.traza.platform.entity.Sha256.hex(bytes),
+            bytes,
+            clock.instant(),
+            actor);
     em.persist(p);
     return p;
   }
@@ -405,7 +411,7 @@ public class Destructions {
                     FirearmDirectory.Described::type, TreeMap::new, Collectors.counting()));
     manifest.put("totalsByType", totals);
     String canonical = Manifest.canonical(manifest);
-    String hash = Manifest.sha256(canonical);
+    String hash = org.traza.platform.entity.Sha256.hex(canonical);
     String signature = key.sign(canonical.getBytes(StandardCharsets.UTF_8));
     String url = publicUrl + "/api/destruction-certificates/" + number + "/verify?sha256=" + hash;
     byte[] qr = symbols.print(url, "QR", "png", 4).bytes();
@@ -462,7 +468,7 @@ public class Destructions {
         signature,
         key.keyId(),
         pdf,
-        Manifest.sha256(pdf));
+        org.traza.platform.entity.Sha256.hex(pdf));
   }
 
   public DestructionCertificate certificate(String number) {

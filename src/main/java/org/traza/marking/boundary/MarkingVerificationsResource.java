@@ -12,10 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -130,7 +127,7 @@ public class MarkingVerificationsResource {
             verifying.payloadText(),
             verifying.symbology().name(),
             MarkingVerification.Source.PHOTO,
-            sha256(photo),
+            org.traza.platform.entity.Sha256.hex(photo),
             request.actor()));
   }
 
@@ -154,13 +151,5 @@ public class MarkingVerificationsResource {
                     + v.id()))
         .entity(VerificationView.of(v))
         .build();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

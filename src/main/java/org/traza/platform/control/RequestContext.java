@@ -56,10 +56,6 @@ public class RequestContext {
     this.stationArmouryId = armouryId;
   }
 
-  public Optional<String> station() {
-    return Optional.ofNullable(station);
-  }
-
   /**
    * The station to record for a write: the authenticated one. A station named in a request body
    * must be that one, so that a device cannot act under another's name.

@@ -35,14 +35,7 @@ public class FirearmSearch {
       FirearmStatus status,
       boolean includeVoided,
       Long afterId,
-      java.util.Set<Long> locationScope) {
-
-    /** The same criteria, for a request confined to {@code scope} (empty: not confined). */
-    public Criteria within(java.util.Optional<java.util.Set<Long>> scope) {
-      return new Criteria(
-          serial, make, model, calibre, type, status, includeVoided, afterId, scope.orElse(null));
-    }
-  }
+      java.util.Set<Long> locationScope) {}
 
   public List<Firearm> find(Criteria c, int limit) {
     StringBuilder jpql = new StringBuilder("SELECT f FROM Firearm f WHERE 1 = 1");

@@ -10,11 +10,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.traza.platform.entity.Sha256;
 
 /**
  * A registered handheld device or PC. It proves itself with its own credential ({@code
@@ -106,14 +105,7 @@ public class Station {
   }
 
   private static String hash(String secret) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(Objects.requireNonNull(secret).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(Objects.requireNonNull(secret));
   }
 
   public Long id() {

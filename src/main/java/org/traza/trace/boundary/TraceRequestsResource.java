@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -291,12 +290,7 @@ public class TraceRequestsResource {
         b.urgency == null || b.urgency.isBlank()
             ? TraceRequest.Urgency.ROUTINE
             : Codes.parse(TraceRequest.Urgency.class, "urgency", b.urgency);
-    LocalDate recovered;
-    try {
-      recovered = blank(b.recoveredOn) ? null : LocalDate.parse(b.recoveredOn.trim());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.invalid("recoveredOn", "use YYYY-MM-DD");
-    }
+    LocalDate recovered = org.traza.platform.entity.Params.date("recoveredOn", b.recoveredOn);
     return new TraceRequest.Content(
         urgency,
         text("urgencyJustification", b.urgencyJustification, 500),

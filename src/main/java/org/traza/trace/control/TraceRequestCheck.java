@@ -166,31 +166,12 @@ public class TraceRequestCheck {
                 Comparator.comparingInt(
                     (FirearmDirectory.Reference e) ->
                         Math.min(
-                            distance(v, e.code().toUpperCase(Locale.ROOT)),
-                            distance(v, e.name().toUpperCase(Locale.ROOT)))))
+                            SerialQuery.editDistance(v, e.code().toUpperCase(Locale.ROOT)),
+                            SerialQuery.editDistance(v, e.name().toUpperCase(Locale.ROOT)))))
             .limit(3)
             .map(e -> e.code() + " (" + e.name() + ")")
             .toList();
     warnings.add(new Finding(field, "unknown " + what + " '" + value.trim() + "'", closest));
     return null;
-  }
-
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 }

@@ -112,23 +112,28 @@ public record SerialQuery(String asRead, String normalized, String pattern) {
     if (pattern.indexOf('*') >= 0 || skeleton == null) {
       return Integer.MAX_VALUE;
     }
-    int[] prev = new int[skeleton.length() + 1];
-    int[] cur = new int[skeleton.length() + 1];
-    for (int j = 0; j <= skeleton.length(); j++) {
+    return editDistance(pattern, skeleton);
+  }
+
+  /** Levenshtein distance from {@code pattern} to {@code s}, a {@code ?} in the pattern free. */
+  public static int editDistance(String pattern, String s) {
+    int[] prev = new int[s.length() + 1];
+    int[] cur = new int[s.length() + 1];
+    for (int j = 0; j <= s.length(); j++) {
       prev[j] = j;
     }
     for (int i = 1; i <= pattern.length(); i++) {
       cur[0] = i;
       char a = pattern.charAt(i - 1);
-      for (int j = 1; j <= skeleton.length(); j++) {
-        int cost = a == '?' || a == skeleton.charAt(j - 1) ? 0 : 1;
+      for (int j = 1; j <= s.length(); j++) {
+        int cost = a == '?' || a == s.charAt(j - 1) ? 0 : 1;
         cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
       }
       int[] t = prev;
       prev = cur;
       cur = t;
     }
-    return prev[skeleton.length()];
+    return prev[s.length()];
   }
 
   /** The confusable characters read, each with the digit it was compared as (B→8, O→0). */
