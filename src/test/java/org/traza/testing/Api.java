@@ -133,8 +133,15 @@ public final class Api {
 
   /** GETs {@code path} as bytes (a PDF, a PNG). */
   public HttpResponse<byte[]> getBytes(String path, String token) {
+    return getBytes(path, token, "*/*");
+  }
+
+  /** GETs {@code path} as bytes, asking for {@code accept}. */
+  public HttpResponse<byte[]> getBytes(String path, String token, String accept) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(base.resolve(path.substring(1))).timeout(Duration.ofSeconds(60));
+        HttpRequest.newBuilder(base.resolve(path.substring(1)))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", accept);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

@@ -13,14 +13,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.traza.platform.control.PdfPages;
 
 /**
  * The certificate as a PDF: what a person reads (order, authority, method, site, witnesses, every
@@ -33,9 +29,8 @@ public final class CertificatePdf {
   public static final String MANIFEST_FILE = "manifest.json";
   public static final String SIGNATURE_FILE = "manifest.sig";
 
-  private static final float MARGIN = 50;
-  private static final PDType1Font BODY = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-  private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+  private static final PDType1Font BODY = PdfPages.BODY;
+  private static final PDType1Font BOLD = PdfPages.BOLD;
 
   private CertificatePdf() {}
 
@@ -62,7 +57,7 @@ public final class CertificatePdf {
       PDDocumentInformation info = doc.getDocumentInformation();
       info.setTitle("Certificate of destruction " + c.number());
       info.setCreator("Traza");
-      Writer w = new Writer(doc);
+      PdfPages w = new PdfPages(doc);
       w.text(BOLD, 16, "Certificate of destruction of firearms");
       w.text(BOLD, 12, "No. " + c.number());
       w.gap(6);
@@ -95,13 +90,30 @@ public final class CertificatePdf {
         w.pair(total.getKey(), String.valueOf(total.getValue()));
       }
       w.gap(10);
-      w.qr(doc, c.qrPng(), c.verifyUrl(), c.manifestSha256(), c.keyId());
+      w.image(c.qrPng(), "verification", 110, verifyLines(c));
       w.close();
       attach(doc, c.manifest(), c.signature());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.save(out);
       return out.toByteArray();
     }
+  }
+
+  private static List<String> verifyLines(Content c) {
+    String url = c.verifyUrl();
+    String hash = c.manifestSha256();
+    List<String> lines = new ArrayList<>();
+    lines.add("Verify this certificate:");
+    lines.add(url.length() > 80 ? url.substring(0, 80) : url);
+    if (url.length() > 80) {
+      lines.add(url.substring(80));
+    }
+    lines.add("Manifest SHA-256:");
+    lines.add(hash.substring(0, 32));
+    lines.add(hash.substring(32));
+    lines.add("Signed with Ed25519, key " + c.keyId() + "; manifest.json and");
+    lines.add("manifest.sig are attached to this PDF.");
+    return lines;
   }
 
   private static void attach(PDDocument doc, String manifest, String signature) throws IOException {
@@ -154,117 +166,5 @@ public final class CertificatePdf {
 
   private static String text(PDComplexFileSpecification spec) throws IOException {
     return new String(spec.getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8);
-  }
-
-  /** Writes lines top to bottom, starting a new page when one is full. */
-  private static final class Writer {
-    private final PDDocument doc;
-    private PDPageContentStream cs;
-    private float y;
-
-    Writer(PDDocument doc) throws IOException {
-      this.doc = doc;
-      newPage();
-    }
-
-    private void newPage() throws IOException {
-      if (cs != null) {
-        cs.close();
-      }
-      PDPage page = new PDPage(PDRectangle.A4);
-      doc.addPage(page);
-      cs = new PDPageContentStream(doc, page);
-      y = PDRectangle.A4.getHeight() - MARGIN;
-    }
-
-    private void room(float height) throws IOException {
-      if (y - height < MARGIN) {
-        newPage();
-      }
-    }
-
-    void gap(float points) {
-      y -= points;
-    }
-
-    void text(PDType1Font font, float size, String s) throws IOException {
-      room(size + 4);
-      y -= size + 4;
-      show(font, size, MARGIN, s, 95);
-    }
-
-    void pair(String label, String value) throws IOException {
-      room(14);
-      y -= 14;
-      show(BOLD, 9, MARGIN, label, 30);
-      show(BODY, 9, MARGIN + 140, value == null ? "" : value, 70);
-    }
-
-    void row(PDType1Font font, float[] cols, String... cells) throws IOException {
-      room(12);
-      y -= 12;
-      for (int i = 0; i < cells.length; i++) {
-        int max = i == cells.length - 1 ? 24 : 16;
-        show(font, 8, MARGIN + cols[i], cells[i] == null ? "" : cells[i], max);
-      }
-    }
-
-    void qr(PDDocument doc, byte[] png, String url, String hash, String keyId) throws IOException {
-      float size = 110;
-      room(size + 40);
-      PDImageXObject image = PDImageXObject.createFromByteArray(doc, png, "verification");
-      y -= size;
-      cs.drawImage(image, MARGIN, y, size, size);
-      float x = MARGIN + size + 12;
-      float ty = y + size - 12;
-      List<String> lines = new ArrayList<>();
-      lines.add("Verify this certificate:");
-      lines.add(url.length() > 80 ? url.substring(0, 80) : url);
-      if (url.length() > 80) {
-        lines.add(url.substring(80));
-      }
-      lines.add("Manifest SHA-256:");
-      lines.add(hash.substring(0, 32));
-      lines.add(hash.substring(32));
-      lines.add("Signed with Ed25519, key " + keyId + "; manifest.json and");
-      lines.add("manifest.sig are attached to this PDF.");
-      for (String line : lines) {
-        cs.beginText();
-        cs.setFont(BODY, 8);
-        cs.newLineAtOffset(x, ty);
-        cs.showText(printable(line, 100));
-        cs.endText();
-        ty -= 11;
-      }
-    }
-
-    private void show(PDType1Font font, float size, float x, String s, int max) throws IOException {
-      cs.beginText();
-      cs.setFont(font, size);
-      cs.newLineAtOffset(x, y);
-      cs.showText(printable(s, max));
-      cs.endText();
-    }
-
-    void close() throws IOException {
-      cs.close();
-    }
-  }
-
-  /** Characters Helvetica's WinAnsi encoding lacks become '?'; long text is cut. */
-  static String printable(String text, int max) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              String s = new String(Character.toChars(cp));
-              try {
-                BODY.encode(s);
-                out.append(s);
-              } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-              }
-            });
-    return out.length() > max ? out.substring(0, max - 1) + "~" : out.toString();
   }
 }

@@ -278,7 +278,7 @@ public class Destructions {
               ProblemType.CONFLICT, "Order " + o.number() + " is " + o.status() + ": no photos.")
           .with("currentStatus", o.status().name());
     }
-    if (!isImage(bytes)) {
+    if (!org.traza.platform.entity.PhotoBytes.isPhoto(bytes)) {
       throw new ProblemException(
           ProblemType.UNREADABLE_IMAGE, "The photo is not a JPEG, PNG or WebP image.");
     }
@@ -293,17 +293,6 @@ public class Destructions {
             actor);
     em.persist(p);
     return p;
-  }
-
-  static boolean isImage(byte[] b) {
-    if (b == null || b.length < 12) {
-      return false;
-    }
-    boolean jpeg = (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8;
-    boolean png = (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-    boolean webp =
-        b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E';
-    return jpeg || png || webp;
   }
 
   /** The photos of an order, without their content. */

@@ -158,21 +158,8 @@ public class LabelSheets {
     return cut;
   }
 
-  /** Characters Helvetica's WinAnsi encoding lacks (Cyrillic, CJK...) become '?'. */
   private static String printable(PDType1Font font, String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    text.codePoints()
-        .forEach(
-            cp -> {
-              String s = new String(Character.toChars(cp));
-              try {
-                font.encode(s);
-                out.append(s);
-              } catch (IOException | IllegalArgumentException e) {
-                out.append('?');
-              }
-            });
-    return out.length() > 60 ? out.substring(0, 59) + "\u2026" : out.toString();
+    return org.traza.platform.control.PdfPages.printable(font, text, 60);
   }
 
   private static float mm(double millimetres) {

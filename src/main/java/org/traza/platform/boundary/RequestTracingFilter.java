@@ -56,6 +56,11 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
   @ConfigProperty(name = "scan.max-bytes", defaultValue = "16777216")
   long maxImageBytes;
 
+  /** A trace exchange document carries its photos: its own limit. */
+  @Inject
+  @ConfigProperty(name = "trace.exchange.max-bytes", defaultValue = "33554432")
+  long maxExchangeBytes;
+
   @Override
   public void filter(ContainerRequestContext ctx) throws IOException {
     ctx.setProperty(STARTED, System.nanoTime());
@@ -74,12 +79,14 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
   private void limitBody(ContainerRequestContext ctx) throws IOException {
     MediaType type = ctx.getMediaType();
     long maxBodyBytes =
-        type != null
-                && ("image".equals(type.getType())
-                    || "application/pdf".equals(type.getType() + "/" + type.getSubtype())
-                    || MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type))
-            ? maxImageBytes
-            : this.maxBodyBytes;
+        ctx.getUriInfo().getPath().endsWith("trace-requests/import")
+            ? maxExchangeBytes
+            : type != null
+                    && ("image".equals(type.getType())
+                        || "application/pdf".equals(type.getType() + "/" + type.getSubtype())
+                        || MediaType.APPLICATION_OCTET_STREAM_TYPE.isCompatible(type))
+                ? maxImageBytes
+                : this.maxBodyBytes;
     String declared = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
       try {

@@ -98,6 +98,16 @@ public class FirearmDirectory {
       boolean voided,
       Long locationId) {}
 
+  /**
+   * Who contributed a record and its release conditions (CIFTA Art. XII): UNRESTRICTED, RESTRICTED
+   * or CONFIDENTIAL.
+   */
+  public record ReleaseTerms(String originator, String confidentiality) {}
+
+  public Optional<ReleaseTerms> releaseTerms(long id) {
+    return registry.find(id).map(f -> new ReleaseTerms(f.originator(), f.confidentiality().name()));
+  }
+
   public Optional<FirearmIdentity> find(long id) {
     return registry.find(id).map(FirearmDirectory::identity);
   }

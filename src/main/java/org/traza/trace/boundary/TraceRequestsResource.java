@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -20,12 +21,18 @@ import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
+import org.traza.platform.entity.ProblemType;
 import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
+import org.traza.trace.control.Confidentiality;
+import org.traza.trace.control.TraceExchange;
 import org.traza.trace.control.TraceRequestCheck;
 import org.traza.trace.control.TraceRequests;
+import org.traza.trace.control.TraceResponsePdf;
+import org.traza.trace.control.TraceResponses;
 import org.traza.trace.entity.TraceRequest;
 
 /**
@@ -41,7 +48,10 @@ public class TraceRequestsResource {
   @Inject TraceRequests requests;
   @Inject TraceRequestCheck check;
   @Inject TraceQueriesResource queries;
-  @Inject org.traza.trace.control.TraceResponses responses;
+  @Inject TraceResponses responses;
+  @Inject TraceExchange exchange;
+  @Inject Confidentiality confidentiality;
+  @Inject CustodyDirectory places;
   @Inject RequestContext request;
 
   /** A trace request as sent (ITI paras 14-23, ATF Form 3312.1 fields). */
@@ -102,8 +112,18 @@ public class TraceRequestsResource {
       String outcomeReason,
       Long firearmId,
       Instant closedAt,
+      String senderCountry,
+      String senderReference,
+      Instant responseReceivedAt,
       TraceRequest.Content request,
       List<TraceRequestCheck.Finding> warnings) {}
+
+  /** An originator's consent to release restricted details to this request's requester. */
+  public static class ConsentBody {
+    public String originator;
+    public String documentReference;
+    public String note;
+  }
 
   @POST
   @Path("check")
@@ -227,6 +247,7 @@ public class TraceRequestsResource {
 
   @GET
   @Path("{id}/response")
+  @Produces("application/json; qs=1")
   @RolesAllowed({
     Role.Names.INVESTIGATOR,
     Role.Names.SUPERVISOR,
@@ -238,8 +259,153 @@ public class TraceRequestsResource {
           "The response to an answered request (ITI para 17): outcome, the weapon's record and"
               + " every marking, its custody history with the chain's verification, last location"
               + " and holder, alerts")
-  public org.traza.trace.control.TraceResponses.Response response(@PathParam("id") long id) {
+  public TraceResponses.Response response(@PathParam("id") long id) {
     return responses.of(requests.get(id));
+  }
+
+  @GET
+  @Path("{id}/response")
+  @Produces("application/pdf; qs=0.5")
+  @RolesAllowed({
+    Role.Names.INVESTIGATOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN,
+    Role.Names.AUDITOR
+  })
+  @Operation(summary = "The same response as a PDF document (Accept: application/pdf)")
+  public Response responsePdf(@PathParam("id") long id) {
+    TraceResponses.Response r = responses.of(requests.get(id));
+    byte[] pdf =
+        TraceResponsePdf.render(
+            r, at -> places.place(at).map(CustodyDirectory.Place::code).orElse("#" + at));
+    return Response.ok(pdf, "application/pdf")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "inline; filename=\"" + r.reference() + "-response.pdf\"")
+        .build();
+  }
+
+  @POST
+  @Path("{id}/photos")
+  @Consumes({"image/jpeg", "image/png", "image/webp"})
+  @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(summary = "Add a photo of the recovered weapon to an open request")
+  public Response addPhoto(@PathParam("id") long id, byte[] image) {
+    var p = requests.photo(id, image, request.actor());
+    return Response.created(URI.create("/api/trace-requests/" + id + "/photos/" + p.id()))
+        .entity(
+            new TraceRequests.PhotoInfo(
+                p.id(), p.mediaType(), p.sha256(), p.sizeBytes(), p.addedAt(), p.addedBy()))
+        .build();
+  }
+
+  @GET
+  @Path("{id}/photos")
+  @RolesAllowed({
+    Role.Names.INVESTIGATOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN,
+    Role.Names.AUDITOR
+  })
+  public List<TraceRequests.PhotoInfo> photos(@PathParam("id") long id) {
+    requests.get(id);
+    return requests.photos(id);
+  }
+
+  @GET
+  @Path("{id}/photos/{photoId}")
+  @Produces({"image/jpeg", "image/png", "image/webp"})
+  @RolesAllowed({
+    Role.Names.INVESTIGATOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN,
+    Role.Names.AUDITOR
+  })
+  public Response photo(@PathParam("id") long id, @PathParam("photoId") long photoId) {
+    var p = requests.photo(id, photoId);
+    return Response.ok(p.content(), p.mediaType()).header("ETag", "\"" + p.sha256() + "\"").build();
+  }
+
+  @POST
+  @Path("{id}/consents")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(
+      summary =
+          "Record an originator's consent (CIFTA Art. XII) to release its restricted details to"
+              + " this request's requester")
+  public Response consent(@PathParam("id") long id, ConsentBody body) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "required");
+    }
+    var c =
+        confidentiality.consent(
+            requests.get(id), body.originator, body.documentReference, body.note, request.actor());
+    return Response.status(Response.Status.CREATED).entity(c).build();
+  }
+
+  @GET
+  @Path("{id}/consents")
+  @RolesAllowed({
+    Role.Names.INVESTIGATOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN,
+    Role.Names.AUDITOR
+  })
+  public List<Confidentiality.Consent> consents(@PathParam("id") long id) {
+    requests.get(id);
+    return confidentiality.consents(id);
+  }
+
+  @GET
+  @Path("{id}/export")
+  @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(
+      summary =
+          "The request as a trace exchange document (docs/trace-exchange.md), with its photos"
+              + " and, once answered, its response")
+  public Response export(@PathParam("id") long id) {
+    String document = exchange.export(id);
+    return Response.ok(document, MediaType.APPLICATION_JSON)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + requests.get(id).reference() + ".json\"")
+        .build();
+  }
+
+  @POST
+  @Path("import")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(
+      summary =
+          "Import another state's trace exchange document: validated against the schema (400"
+              + " naming every violation); a request is filed (201), a response is attached to"
+              + " the request it answers (200)")
+  public Response importDocument(String document) {
+    TraceExchange.Imported i = exchange.importDocument(document, request.actor());
+    RequestView v = view(i.request(), List.of());
+    return i.created()
+        ? Response.created(URI.create("/api/trace-requests/" + v.id())).entity(v).build()
+        : Response.ok(v).build();
+  }
+
+  @GET
+  @Path("{id}/received-response")
+  @RolesAllowed({
+    Role.Names.INVESTIGATOR,
+    Role.Names.SUPERVISOR,
+    Role.Names.ADMIN,
+    Role.Names.AUDITOR
+  })
+  @Operation(summary = "The response another state sent to this request, as it was sent")
+  public Response receivedResponse(@PathParam("id") long id) {
+    TraceRequest t = requests.get(id);
+    if (t.receivedResponse() == null) {
+      throw new ProblemException(
+          ProblemType.NOT_FOUND, "No response has been received for " + t.reference() + ".");
+    }
+    return Response.ok(t.receivedResponse(), MediaType.APPLICATION_JSON).build();
   }
 
   @GET
@@ -278,6 +444,9 @@ public class TraceRequestsResource {
         t.outcomeReason(),
         t.firearmId(),
         t.closedAt(),
+        t.senderCountry(),
+        t.senderReference(),
+        t.receivedResponseAt(),
         t.content(),
         warnings);
   }

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.PhotoBytes;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
+import org.traza.trace.entity.TracePhoto;
 import org.traza.trace.entity.TraceRequest;
 
 /** Files trace requests after their check, moves them through their lifecycle, lists them. */
@@ -39,6 +41,16 @@ public class TraceRequests {
   /** Files a request whose check finds no error (400 listing them otherwise). */
   @Transactional
   public TraceRequest file(TraceRequest.Content c, String actor) {
+    return file(c, actor, null, null);
+  }
+
+  /**
+   * Files a request {@code country} sent under {@code theirReference} (imported from its system):
+   * the same check, a deadline from its urgency, and the sender kept with it.
+   */
+  @Transactional
+  public TraceRequest file(
+      TraceRequest.Content c, String actor, String country, String theirReference) {
     TraceRequestCheck.Result r = check.check(c);
     if (!r.ok()) {
       throw new ProblemException(
@@ -49,19 +61,18 @@ public class TraceRequests {
               .toList());
     }
     Instant now = clock.instant();
+    String pending = "pending-" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+    Duration within = c.urgency() == TraceRequest.Urgency.URGENT ? urgentWithin : routineWithin;
     TraceRequest t =
-        new TraceRequest(
-            "pending-" + UUID.randomUUID().toString().replace("-", "").substring(0, 22),
-            c,
-            c.urgency() == TraceRequest.Urgency.URGENT ? urgentWithin : routineWithin,
-            now,
-            actor);
+        country == null
+            ? new TraceRequest(pending, c, within, now, actor)
+            : TraceRequest.imported(pending, c, within, now, actor, country, theirReference);
     em.persist(t);
     em.flush();
     t.numbered(String.format("TR-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), t.id()));
     actions.fire(
         ActionPerformed.success(
-            "TRACE_REQUEST_RECEIVED",
+            country == null ? "TRACE_REQUEST_RECEIVED" : "TRACE_REQUEST_IMPORTED",
             "CASE",
             c.caseReference(),
             t.reference()
@@ -69,7 +80,8 @@ public class TraceRequests {
                 + c.requestingAuthority()
                 + " ("
                 + c.requestingCountry()
-                + ")"));
+                + ")"
+                + (country == null ? "" : ", sent by " + country + " as " + theirReference)));
     return t;
   }
 
@@ -79,6 +91,84 @@ public class TraceRequests {
       throw ProblemException.notFound("trace request", id);
     }
     return t;
+  }
+
+  /** The request with this reference, if there is one. */
+  public java.util.Optional<TraceRequest> byReference(String reference) {
+    return em.createQuery("SELECT t FROM TraceRequest t WHERE t.reference = :r", TraceRequest.class)
+        .setParameter("r", reference)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** The request {@code country} sent under {@code theirReference}, if it was imported. */
+  public java.util.Optional<TraceRequest> imported(String country, String theirReference) {
+    return em.createQuery(
+            "SELECT t FROM TraceRequest t WHERE t.senderCountry = :c AND t.senderReference = :r",
+            TraceRequest.class)
+        .setParameter("c", country)
+        .setParameter("r", theirReference)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Adds a photo of the recovered weapon to an open request (400 when it is not a photo). */
+  @Transactional
+  public TracePhoto photo(long id, byte[] bytes, String actor) {
+    TraceRequest t = get(id);
+    if (t.status() == TraceRequest.Status.CLOSED) {
+      throw new ProblemException(
+              ProblemType.CONFLICT, "Trace request " + t.reference() + " is CLOSED: no photos.")
+          .with("currentStatus", t.status().name());
+    }
+    String type = PhotoBytes.mediaType(bytes);
+    if (type == null) {
+      throw new ProblemException(
+          ProblemType.UNREADABLE_IMAGE, "The photo is not a JPEG, PNG or WebP image.");
+    }
+    TracePhoto p = new TracePhoto(t.id(), type, bytes, clock.instant(), actor);
+    em.persist(p);
+    em.flush();
+    actions.fire(
+        ActionPerformed.success(
+            "TRACE_PHOTO_ADDED",
+            "CASE",
+            t.content().caseReference(),
+            t.reference() + " photo " + p.sha256()));
+    return p;
+  }
+
+  /** A photo without its bytes. */
+  public record PhotoInfo(
+      long id, String mediaType, String sha256, long sizeBytes, Instant addedAt, String addedBy) {}
+
+  /** The photos of a request, oldest first, without their bytes. */
+  public List<PhotoInfo> photos(long id) {
+    return em.createQuery(
+            "SELECT p.id, p.mediaType, p.sha256, p.sizeBytes, p.addedAt, p.addedBy"
+                + " FROM TracePhoto p WHERE p.requestId = :r ORDER BY p.id",
+            Object[].class)
+        .setParameter("r", id)
+        .getResultStream()
+        .map(
+            r ->
+                new PhotoInfo(
+                    (Long) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (Long) r[3],
+                    (Instant) r[4],
+                    (String) r[5]))
+        .toList();
+  }
+
+  /** One photo of request {@code id}. */
+  public TracePhoto photo(long id, long photoId) {
+    TracePhoto p = em.find(TracePhoto.class, photoId);
+    if (p == null || p.requestId() != id) {
+      throw ProblemException.notFound("photo", photoId);
+    }
+    return p;
   }
 
   /** Applies {@code change} to request {@code id} under a row lock, and records it. */

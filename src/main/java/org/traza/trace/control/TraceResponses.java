@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.traza.custody.boundary.CustodyDirectory;
+import org.traza.custody.boundary.CustodyViews;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -14,13 +15,15 @@ import org.traza.trace.entity.TraceRequest;
 /**
  * The response to an answered trace request, in the ITI's terms (para 17): the outcome, and for an
  * identified weapon its record, every marking, its custody history with the chain's verification,
- * where it was last recorded and with whom, and the alerts its status raises.
+ * where it was last recorded and with whom, and the alerts its status raises; restricted details
+ * withheld as {@link Confidentiality} decides, and the response says so.
  */
 @ApplicationScoped
 public class TraceResponses {
 
   @Inject FirearmDirectory firearms;
   @Inject CustodyDirectory custody;
+  @Inject Confidentiality confidentiality;
 
   public record Marking(String kind, String text, String method) {}
 
@@ -40,7 +43,7 @@ public class TraceResponses {
   public record Custody(
       boolean chainIntact,
       String chainProblem,
-      List<?> events,
+      List<CustodyViews.EventView> events,
       String lastKnownLocation,
       String lastHolder,
       String lastHolderKind) {}
@@ -57,7 +60,8 @@ public class TraceResponses {
       String answeredBy,
       Weapon weapon,
       Custody custody,
-      List<String> alerts) {}
+      List<String> alerts,
+      Confidentiality.Decision confidentiality) {}
 
   public Response of(TraceRequest t) {
     if (t.status() != TraceRequest.Status.ANSWERED && t.status() != TraceRequest.Status.CLOSED) {
@@ -69,8 +73,10 @@ public class TraceResponses {
     Weapon weapon = null;
     Custody history = null;
     List<String> alerts = new ArrayList<>();
+    Confidentiality.Decision terms = null;
     if (t.firearmId() != null) {
       long id = t.firearmId();
+      terms = confidentiality.decide(t, id);
       FirearmDirectory.Described d = firearms.describe(List.of(id)).get(0);
       FirearmDirectory.FirearmIdentity identity = firearms.find(id).orElseThrow();
       weapon =
@@ -83,11 +89,13 @@ public class TraceResponses {
               d.serial(),
               identity.manufactureCountry(),
               identity.manufactureYear(),
-              d.provenance(),
+              terms.releases("weapon.provenance") ? d.provenance() : null,
               d.status(),
-              firearms.markings(id).stream()
-                  .map(m -> new Marking(m.kind(), m.text(), m.method()))
-                  .toList());
+              terms.releases("weapon.markings")
+                  ? firearms.markings(id).stream()
+                      .map(m -> new Marking(m.kind(), m.text(), m.method()))
+                      .toList()
+                  : List.of());
       CustodyDirectory.Chain chain = custody.chain(id);
       var holding = firearms.holding(id).orElseThrow();
       String location =
@@ -103,12 +111,12 @@ public class TraceResponses {
           new Custody(
               chain.intact(),
               chain.problem(),
-              custody.timeline(id),
-              location,
-              holder == null
+              terms.releases("custody.events") ? custody.timeline(id) : List.of(),
+              terms.releases("custody.lastKnownLocation") ? location : null,
+              holder == null || !terms.releases("custody.lastHolder")
                   ? null
                   : holder.name() + (holder.unit() == null ? "" : ", " + holder.unit()),
-              holder == null ? null : holder.kind());
+              holder == null || !terms.releases("custody.lastHolder") ? null : holder.kind());
       if (List.of("LOST", "STOLEN", "DESTROYED").contains(d.status())) {
         alerts.add("the weapon is recorded as " + d.status());
       }
@@ -129,6 +137,7 @@ public class TraceResponses {
         t.answeredBy(),
         weapon,
         history,
-        alerts);
+        alerts,
+        terms);
   }
 }

@@ -1,12 +1,15 @@
 package org.traza.trace.entity;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
@@ -187,6 +190,20 @@ public class TraceRequest {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "sender_country", updatable = false, length = 2)
+  private String senderCountry;
+
+  @Column(name = "sender_reference", updatable = false, length = 60)
+  private String senderReference;
+
+  @Lob
+  @Basic(fetch = FetchType.LAZY)
+  @Column(name = "received_response")
+  private String receivedResponse;
+
+  @Column(name = "received_response_at")
+  private Instant receivedResponseAt;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -222,6 +239,33 @@ public class TraceRequest {
     this.receivedAt = now;
     this.receivedBy = actor;
     this.dueAt = now.plus(within);
+  }
+
+  /**
+   * A request imported from another state's system: {@code country} sent it under its own {@code
+   * reference}.
+   */
+  public static TraceRequest imported(
+      String reference,
+      Content c,
+      Duration within,
+      Instant now,
+      String actor,
+      String country,
+      String theirReference) {
+    TraceRequest t = new TraceRequest(reference, c, within, now, actor);
+    t.senderCountry = Objects.requireNonNull(country);
+    t.senderReference = Objects.requireNonNull(theirReference);
+    return t;
+  }
+
+  /**
+   * Keeps the response another state sent to this request, as it was written (a request sent abroad
+   * is answered there); a later response replaces an earlier one.
+   */
+  public void responseReceived(String document, Instant now) {
+    receivedResponse = Objects.requireNonNull(document);
+    receivedResponseAt = now;
   }
 
   /** Gives the request its reference once its id is known (TR-year-id). */
@@ -390,5 +434,21 @@ public class TraceRequest {
 
   public Instant closedAt() {
     return closedAt;
+  }
+
+  public String senderCountry() {
+    return senderCountry;
+  }
+
+  public String senderReference() {
+    return senderReference;
+  }
+
+  public String receivedResponse() {
+    return receivedResponse;
+  }
+
+  public Instant receivedResponseAt() {
+    return receivedResponseAt;
   }
 }

@@ -498,6 +498,58 @@ class RoleMatrixIT extends AgainstServer {
         () -> traceRequest + "/candidates",
         () -> null,
         tracers);
+    endpoints.add(
+        new Endpoint(
+            "POST",
+            "/api/trace-requests/{id}/photos",
+            () -> traceRequest + "/photos",
+            () -> null,
+            p -> Map.of("Content-Type", "image/png"),
+            tracers,
+            false));
+    endpoint(
+        "GET",
+        "/api/trace-requests/{id}/photos",
+        () -> traceRequest + "/photos",
+        () -> null,
+        traceReaders);
+    endpoint(
+        "GET",
+        "/api/trace-requests/{id}/photos/{photoId}",
+        () -> traceRequest + "/photos/1",
+        () -> null,
+        traceReaders);
+    endpoint(
+        "POST",
+        "/api/trace-requests/{id}/consents",
+        () -> traceRequest + "/consents",
+        () -> Json.createObjectBuilder().add("originator", "x").build(),
+        EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
+    endpoint(
+        "GET",
+        "/api/trace-requests/{id}/consents",
+        () -> traceRequest + "/consents",
+        () -> null,
+        traceReaders);
+    endpoint(
+        "GET",
+        "/api/trace-requests/{id}/export",
+        () -> traceRequest + "/export",
+        () -> null,
+        tracers);
+    endpoint(
+        "POST",
+        "/api/trace-requests/import",
+        () -> "/api/trace-requests/import",
+        () -> Json.createObjectBuilder().build(),
+        tracers);
+    endpoint(
+        "GET",
+        "/api/trace-requests/{id}/received-response",
+        () -> traceRequest + "/received-response",
+        () -> null,
+        traceReaders);
+    open("GET", "/api/trace-exchange/schema", () -> null);
     endpoint(
         "POST",
         "/api/trace-queries",
