@@ -1,17 +1,10 @@
 package org.traza.testing;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -33,7 +26,6 @@ public final class ItDatabase implements BeforeAllCallback {
       if (relay == null) {
         createSchemaAndUser(name());
         relay = new Relay(Integer.getInteger("it.db.proxyPort"), host(), port());
-        relay.start();
       }
     }
   }
@@ -101,80 +93,5 @@ public final class ItDatabase implements BeforeAllCallback {
 
   public static void restore() {
     relay.restore();
-  }
-
-  /** A minimal TCP relay: accepts on a local port and pipes bytes to MariaDB. */
-  static final class Relay extends Thread {
-    private final int listenPort;
-    private final String targetHost;
-    private final int targetPort;
-    private final List<Socket> open = new CopyOnWriteArrayList<>();
-    private volatile boolean cut;
-
-    Relay(int listenPort, String targetHost, int targetPort) {
-      super("it-db-relay");
-      setDaemon(true);
-      this.listenPort = listenPort;
-      this.targetHost = targetHost;
-      this.targetPort = targetPort;
-    }
-
-    @Override
-    public void run() {
-      try (ServerSocket server =
-          new ServerSocket(listenPort, 50, InetAddress.getLoopbackAddress())) {
-        while (true) {
-          Socket client = server.accept();
-          if (cut) {
-            client.close();
-            continue;
-          }
-          Socket upstream = new Socket(targetHost, targetPort);
-          open.add(client);
-          open.add(upstream);
-          pipe(client, upstream);
-          pipe(upstream, client);
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("database relay stopped", e);
-      }
-    }
-
-    private void pipe(Socket from, Socket to) {
-      Thread t =
-          new Thread(
-              () -> {
-                try (InputStream in = from.getInputStream();
-                    OutputStream out = to.getOutputStream()) {
-                  in.transferTo(out);
-                } catch (IOException e) {
-                  // connection closed
-                } finally {
-                  close(from);
-                  close(to);
-                }
-              },
-              "it-db-pipe");
-      t.setDaemon(true);
-      t.start();
-    }
-
-    void cutOff() {
-      cut = true;
-      open.forEach(Relay::close);
-      open.clear();
-    }
-
-    void restore() {
-      cut = false;
-    }
-
-    private static void close(Socket s) {
-      try {
-        s.close();
-      } catch (IOException e) {
-        // already closed
-      }
-    }
   }
 }
