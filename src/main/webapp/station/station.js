@@ -1,0 +1,250 @@
+// The browser station: scans are kept in IndexedDB before anything else and sent in order to the
+// server's batch endpoint with their idempotency keys, so a scan made offline is sent when the
+// network returns and is recorded once. Every rule about the weapon is the server's.
+
+const DB = 'traza-station';
+const STORE = 'scans';
+const BATCH = 200;
+const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
+const $ = (id) => document.getElementById(id);
+
+let token = sessionStorage.getItem('traza.token');
+let syncing = false;
+
+function db() {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(DB, 1);
+    open.onupgradeneeded = () =>
+      open.result.createObjectStore(STORE, { keyPath: 'seq', autoIncrement: true });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+}
+
+async function tx(mode, work) {
+  const d = await db();
+  return new Promise((resolve, reject) => {
+    const t = d.transaction(STORE, mode);
+    const result = work(t.objectStore(STORE));
+    t.oncomplete = () => resolve(result.value);
+    t.onerror = () => reject(t.error);
+  });
+}
+
+function all() {
+  return tx('readonly', (s) => {
+    const out = { value: [] };
+    s.openCursor().onsuccess = (e) => {
+      const c = e.target.result;
+      if (c) { out.value.push(c.value); c.continue(); }
+    };
+    return out;
+  });
+}
+
+const put = (scan) => tx('readwrite', (s) => { const out = {}; s.put(scan).onsuccess = (e) => { out.value = e.target.result; }; return out; });
+
+// A random UUID also where crypto.randomUUID is missing (a page served over plain http on a LAN).
+function uuid() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function headers(json = true) {
+  const h = { Authorization: `Bearer ${token}` };
+  if (json) h['Content-Type'] = 'application/json';
+  const station = localStorage.getItem('traza.station');
+  if (station) h['X-Traza-Station'] = station;
+  return h;
+}
+
+function stationCode() {
+  const station = localStorage.getItem('traza.station');
+  return station && station.includes(':') ? station.slice(0, station.indexOf(':')) : 'web';
+}
+
+async function scan(raw) {
+  const text = raw.trim();
+  if (!text) return;
+  const mode = $('mode').value;
+  const targetId = Number($('target').value);
+  if (!Number.isInteger(targetId) || targetId <= 0) {
+    say({ kind: 'REFUSED', text, detail: `enter the ${targetName().toLowerCase()} first` });
+    return;
+  }
+  const now = Date.now();
+  const same = (await all()).find((s) => s.mode === mode && s.targetId === targetId
+      && s.text.toUpperCase() === text.toUpperCase() && now - s.scannedAt < DUPLICATE_WINDOW_MS);
+  if (same) {
+    say({ kind: 'DUPLICATE', text, detail: `scanned at ${new Date(same.scannedAt).toLocaleTimeString()}` });
+    return;
+  }
+  await put({ key: `${stationCode()}-${uuid()}`, mode, targetId, text, scannedAt: now,
+    deviceTime: new Date(now).toISOString(), state: 'PENDING' });
+  await render();
+  sync();
+}
+
+function kindOf(result) {
+  const type = (result.problem && result.problem.type) || '';
+  if (result.status === 201 || result.status === 200) return 'ACCEPTED';
+  if (result.status >= 500 || type.endsWith('/concurrent-modification')) return null;
+  if (type.endsWith('/illegal-state-transition') || type.endsWith('/marking-required')) return 'REFUSED';
+  const violation = result.problem && result.problem.violations && result.problem.violations[0];
+  if (result.status === 400 && violation && violation.field === 'scannedText') return 'UNKNOWN';
+  return 'REFUSED';
+}
+
+function detailOf(result) {
+  if (!result.problem) return result.status === 200 ? 'already recorded' : '';
+  const p = result.problem;
+  const v = p.violations && p.violations[0];
+  return (p.currentStatus ? `the weapon is ${p.currentStatus}: ` : '') + (v ? v.message : p.detail);
+}
+
+async function sync() {
+  if (syncing || !token) return;
+  syncing = true;
+  try {
+    const batch = (await all()).filter((s) => s.state === 'PENDING').slice(0, BATCH);
+    if (batch.length === 0) { network(true); return; }
+    const items = batch.map((s) => ({
+      scannedText: s.text, action: s.mode, [s.mode === 'ISSUE' ? 'holderId' : 'locationId']: s.targetId,
+      deviceTime: s.deviceTime, idempotencyKey: s.key }));
+    const r = await fetch('/api/custody-events/batch', { method: 'POST', headers: headers(), body: JSON.stringify(items) });
+    if (r.status === 401) { logout('Your session has ended: log in again. Scans are kept.'); return; }
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    network(true);
+    for (const result of (await r.json()).results) {
+      const kind = kindOf(result);
+      if (kind === null) break;
+      const s = batch[result.index];
+      await put({ ...s, state: kind, detail: detailOf(result) });
+    }
+  } catch (e) {
+    network(false);
+  } finally {
+    syncing = false;
+    await render();
+  }
+}
+
+function network(up) {
+  $('net').textContent = up ? 'Online' : 'Offline: scans are kept';
+  $('net').className = up ? 'online' : 'offline';
+}
+
+function say(entry) {
+  const li = document.createElement('li');
+  li.className = entry.kind;
+  li.innerHTML = `<span class="kind"></span><span class="text"></span> <small class="detail"></small>`;
+  li.querySelector('.kind').textContent = entry.kind;
+  li.querySelector('.text').textContent = entry.text;
+  li.querySelector('.detail').textContent = entry.detail || '';
+  $('log').prepend(li);
+}
+
+async function render() {
+  const scans = await all();
+  const pending = scans.filter((s) => s.state === 'PENDING').length;
+  $('pending').textContent = pending === 0 ? 'Nothing pending' : `${pending} pending`;
+  $('pending').dataset.count = pending;
+  $('log').replaceChildren();
+  for (const s of scans.slice(-50)) {
+    say({ kind: s.state === 'PENDING' ? 'QUEUED' : s.state, text: s.text, detail: s.detail });
+  }
+}
+
+function targetName() {
+  return $('mode').value === 'ISSUE' ? 'Holder id' : 'Location id';
+}
+
+function logout(message) {
+  token = null;
+  sessionStorage.removeItem('traza.token');
+  $('work').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = message || '';
+}
+
+function start() {
+  $('login').hidden = true;
+  $('work').hidden = false;
+  $('scan').focus();
+  render();
+  sync();
+}
+
+$('login').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  $('login-error').textContent = '';
+  if ($('credential').value.trim()) localStorage.setItem('traza.station', $('credential').value.trim());
+  try {
+    const r = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: $('user').value, password: $('password').value }) });
+    const body = await r.json();
+    if (!r.ok) { $('login-error').textContent = body.detail || `HTTP ${r.status}`; return; }
+    token = body.token;
+    sessionStorage.setItem('traza.token', token);
+    $('password').value = '';
+    start();
+  } catch (err) {
+    $('login-error').textContent = 'The server cannot be reached.';
+  }
+});
+
+$('scan-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const text = $('scan').value;
+  $('scan').value = '';
+  $('scan').focus();
+  scan(text);
+});
+
+$('mode').addEventListener('change', () => { $('target-label').textContent = targetName(); $('scan').focus(); });
+$('sync').addEventListener('click', () => sync());
+$('logout').addEventListener('click', () => logout());
+// A keyboard-wedge scanner types wherever the focus is: keep it on the scan field.
+document.addEventListener('click', (e) => {
+  if (!['INPUT', 'SELECT', 'BUTTON'].includes(e.target.tagName) && !$('work').hidden) $('scan').focus();
+});
+
+$('camera').addEventListener('click', async () => {
+  const video = $('video');
+  if (!video.hidden) { video.srcObject.getTracks().forEach((t) => t.stop()); video.hidden = true; return; }
+  if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
+    say({ kind: 'REFUSED', text: 'camera', detail: 'this browser gives no camera here (https is needed)' });
+    return;
+  }
+  video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+  video.hidden = false;
+  await video.play();
+  const canvas = document.createElement('canvas');
+  const seen = new Map();
+  const frame = async () => {
+    if (video.hidden) return;
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    canvas.getContext('2d').drawImage(video, 0, 0);
+    const blob = await new Promise((r) => canvas.toBlob(r, 'image/jpeg', 0.85));
+    try {
+      const r = await fetch('/api/scans/decode', { method: 'POST', headers: { ...headers(false), 'Content-Type': 'image/jpeg' }, body: blob });
+      if (r.ok) {
+        for (const s of (await r.json()).symbols) {
+          if (Date.now() - (seen.get(s.text) || 0) > 5000) { seen.set(s.text, Date.now()); scan(s.text); }
+        }
+      }
+    } catch (e) {
+      network(false);
+    }
+    setTimeout(frame, 700);
+  };
+  frame();
+});
+
+window.addEventListener('online', () => sync());
+setInterval(sync, 2000);
+if (token) start();

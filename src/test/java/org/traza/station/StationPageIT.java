@@ -1,0 +1,150 @@
+package org.traza.station;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.traza.testing.FirearmBuilder.aFirearm;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.traza.testing.AgainstServer;
+import org.traza.testing.Api;
+import org.traza.testing.ItDatabase;
+import org.traza.testing.Relay;
+
+/**
+ * The browser station page in headless Debian Chromium (installed by .ci/run), in a phone-sized
+ * window, reaching the server through a relay the test can cut: a scan online, scans while the
+ * network is gone (kept in IndexedDB, shown as pending), and once it is back every scan is on the
+ * server exactly once, in order.
+ */
+class StationPageIT extends AgainstServer {
+
+  private ChromeDriver browser;
+  private Relay relay;
+
+  @BeforeEach
+  void open() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=390,844");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new java.io.File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+            .build();
+    browser = new ChromeDriver(service, options);
+    URI server = api.base();
+    relay = new Relay(0, server.getHost(), server.getPort());
+  }
+
+  @AfterEach
+  void close() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (relay != null) {
+      relay.close();
+    }
+  }
+
+  @Test
+  void a_phone_sized_page_scans_online_and_offline_and_each_scan_is_recorded_once()
+      throws Exception {
+    long armoury = api.location("ARMOURY", null);
+    long vault = api.location("VAULT", armoury);
+    String credential = api.station(armoury);
+    String code = credential.substring(0, credential.indexOf(':'));
+    String user = api.newUserIn(armoury, Api.Role.ARMOURER).username();
+    String run = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    List<String> serials = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      serials.add("WB" + run + i);
+      api.register(aFirearm().withSerial(serials.get(i)).build());
+    }
+
+    browser.get("http://127.0.0.1:" + relay.port() + "/station/");
+    browser.findElement(By.id("user")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(Api.USER_PASSWORD);
+    browser.findElement(By.id("credential")).sendKeys(credential);
+    browser.findElement(By.cssSelector("#login button[type=submit]")).click();
+    await(() -> browser.findElement(By.id("work")).isDisplayed());
+    assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
+        .as("the scan field has the focus, for keyboard-wedge scanners")
+        .isEqualTo("scan");
+    browser.findElement(By.id("target")).sendKeys(String.valueOf(vault));
+    WebElement scan = browser.findElement(By.id("scan"));
+
+    scan.sendKeys(serials.get(0), Keys.ENTER);
+    await(() -> firstLog().startsWith("ACCEPTED"));
+
+    relay.cutOff();
+    scan.sendKeys(serials.get(1), Keys.ENTER);
+    scan.sendKeys(serials.get(2), Keys.ENTER);
+    scan.sendKeys(serials.get(2), Keys.ENTER);
+    await(() -> "2".equals(browser.findElement(By.id("pending")).getDomAttribute("data-count")));
+    await(() -> browser.findElement(By.id("net")).getText().startsWith("Offline"));
+    assertThat(events(code)).containsExactly(serials.get(0));
+    keepForReviewers("station-page-offline.png");
+
+    relay.restore();
+    await(() -> "0".equals(browser.findElement(By.id("pending")).getDomAttribute("data-count")));
+    assertThat(events(code)).containsExactlyElementsOf(serials);
+    keepForReviewers("station-page.png");
+  }
+
+  private String firstLog() {
+    List<WebElement> items = browser.findElements(By.cssSelector("#log li"));
+    return items.isEmpty() ? "" : items.get(0).getText();
+  }
+
+  private static void await(java.util.concurrent.Callable<Boolean> condition) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(condition);
+  }
+
+  /** Serials of the custody events a station made, in the order the server recorded them. */
+  private static List<String> events(String stationCode) throws Exception {
+    try (Connection c = ItDatabase.adminConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT f.serial_number FROM custody_event e JOIN firearm f ON f.id = e.firearm_id"
+                    + " WHERE e.idempotency_key LIKE ? ORDER BY e.id")) {
+      ps.setString(1, stationCode + "-%");
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  private void keepForReviewers(String name) throws Exception {
+    Path dir = Path.of(System.getProperty("it.workdir", "target"), "..", "examples").normalize();
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+  }
+}
