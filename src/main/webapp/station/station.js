@@ -105,12 +105,43 @@ function detailOf(result) {
   return (p.currentStatus ? `the weapon is ${p.currentStatus}: ` : '') + (v ? v.message : p.detail);
 }
 
+const CUSTODY = ['RECEIVE', 'ISSUE', 'RETURN', 'MOVE'];
+
+// A count or destruction-site scan goes on its own, with its idempotency key.
+async function sendOne(s) {
+  const path = s.mode === 'COUNT' ? `/api/stock-counts/${s.targetId}/scans` : `/api/destruction-orders/${s.targetId}/scans`;
+  const r = await fetch(path, { method: 'POST', headers: headers(), body: JSON.stringify({ scannedText: s.text, idempotencyKey: s.key }) });
+  if (r.status === 401) { logout('Your session has ended: log in again. Scans are kept.'); return false; }
+  if (r.status >= 500) throw new Error(`HTTP ${r.status}`);
+  const body = await r.json();
+  let state; let detail;
+  if (r.ok) {
+    const outcome = body.outcome || (body.recognised ? 'COUNTED' : 'COUNTED_UNRECOGNISED');
+    state = ['COUNTED', 'COUNTED_UNRECOGNISED', 'ON_ORDER'].includes(outcome) ? 'ACCEPTED'
+      : outcome === 'DUPLICATE' ? 'DUPLICATE' : 'REFUSED';
+    detail = { COUNTED: 'counted', COUNTED_UNRECOGNISED: 'counted; no record has this marking',
+      ON_ORDER: 'on the order', DUPLICATE: 'scanned before at this site' }[outcome] || `${outcome}: an alert is raised`;
+  } else {
+    state = kindOf({ status: r.status, problem: body });
+    if (state === null) throw new Error(`HTTP ${r.status}`);
+    detail = detailOf({ status: r.status, problem: body });
+  }
+  await put({ ...s, state, detail });
+  return true;
+}
+
 async function sync() {
   if (syncing || !token) return;
   syncing = true;
   try {
-    const batch = (await all()).filter((s) => s.state === 'PENDING').slice(0, BATCH);
-    if (batch.length === 0) { network(true); return; }
+    const waiting = (await all()).filter((s) => s.state === 'PENDING');
+    if (waiting.length === 0) { network(true); return; }
+    if (!CUSTODY.includes(waiting[0].mode)) {
+      if (await sendOne(waiting[0])) { network(true); setTimeout(sync, 0); }
+      return;
+    }
+    const end = waiting.findIndex((s) => !CUSTODY.includes(s.mode));
+    const batch = waiting.slice(0, end < 0 ? BATCH : Math.min(end, BATCH));
     const items = batch.map((s) => ({
       scannedText: s.text, action: s.mode, [s.mode === 'ISSUE' ? 'holderId' : 'locationId']: s.targetId,
       deviceTime: s.deviceTime, idempotencyKey: s.key }));
@@ -118,12 +149,14 @@ async function sync() {
     if (r.status === 401) { logout('Your session has ended: log in again. Scans are kept.'); return; }
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     network(true);
+    let complete = true;
     for (const result of (await r.json()).results) {
       const kind = kindOf(result);
-      if (kind === null) break;
+      if (kind === null) { complete = false; break; }
       const s = batch[result.index];
       await put({ ...s, state: kind, detail: detailOf(result) });
     }
+    if (complete && waiting.length > batch.length) setTimeout(sync, 0);
   } catch (e) {
     network(false);
   } finally {
@@ -159,7 +192,8 @@ async function render() {
 }
 
 function targetName() {
-  return $('mode').value === 'ISSUE' ? 'Holder id' : 'Location id';
+  return { ISSUE: 'Holder id', COUNT: 'Stock count id', DESTRUCTION_CHECK: 'Destruction order id' }[$('mode').value]
+    || 'Location id';
 }
 
 function logout(message) {

@@ -233,6 +233,117 @@ class StationAgentIT extends AgainstServer {
   }
 
   @Test
+  void counts_and_destruction_checks_are_recorded_once_even_when_sent_again() throws Exception {
+    Setup s = setup();
+    List<String> serials = registered(3);
+    String supervisorA = api.newUser(Api.Role.SUPERVISOR).token();
+    String supervisorB = api.newUser(Api.Role.SUPERVISOR).token();
+    List<Outcome> feedback = new CopyOnWriteArrayList<>();
+    try (ScanJournal journal = ScanJournal.open(home.resolve("journal"));
+        Station station = station(journal, api.base(), s, feedback::add, Clock.systemUTC())) {
+      for (String serial : serials) {
+        station.scan(serial, Mode.RECEIVE, s.vault());
+      }
+      assertThat(station.syncNow()).isTrue();
+
+      long surplus =
+          api.get("/api/firearms?serial=" + serials.get(2), api.admin())
+              .json()
+              .getJsonArray("items")
+              .getJsonObject(0)
+              .getJsonNumber("id")
+              .longValue();
+      assertThat(
+              api.post(
+                      "/api/custody-events",
+                      api.as(Api.Role.ARMOURER),
+                      jakarta.json.Json.createObjectBuilder()
+                          .add("firearmId", surplus)
+                          .add("action", "DECLARE_SURPLUS")
+                          .add("idempotencyKey", UUID.randomUUID().toString())
+                          .build())
+                  .status())
+          .isEqualTo(201);
+      long order =
+          api.post(
+                  "/api/destruction-orders",
+                  supervisorA,
+                  jakarta.json.Json.createObjectBuilder()
+                      .add("firearmIds", jakarta.json.Json.createArrayBuilder().add(surplus))
+                      .add("reason", "surplus")
+                      .add("legalAuthority", "Ministry of Security")
+                      .add("legalReference", "Resolution 17/2026")
+                      .add("plannedMethod", "CUTTING")
+                      .add("site", "Central depot")
+                      .add("plannedDate", "2026-12-01")
+                      .build())
+              .json()
+              .getJsonNumber("id")
+              .longValue();
+      assertThat(
+              api.post(
+                      "/api/destruction-orders/" + order + "/approve",
+                      supervisorB,
+                      jakarta.json.Json.createObjectBuilder().build())
+                  .status())
+          .isEqualTo(200);
+      long count =
+          api.post(
+                  "/api/stock-counts",
+                  api.as(Api.Role.ARMOURER),
+                  jakarta.json.Json.createObjectBuilder().add("locationId", s.vault()).build())
+              .json()
+              .getJsonNumber("id")
+              .longValue();
+
+      feedback.clear();
+      station.scan(serials.get(0), Mode.COUNT, count);
+      station.scan(serials.get(1), Mode.COUNT, count);
+      station.scan("NOSUCH" + UUID.randomUUID().toString().substring(0, 6), Mode.COUNT, count);
+      station.scan(serials.get(2), Mode.DESTRUCTION_CHECK, order);
+      station.scan(serials.get(0), Mode.DESTRUCTION_CHECK, order);
+      assertThat(station.syncNow()).isTrue();
+
+      List<org.traza.scanner.station.Scan> sent = new ArrayList<>();
+      try (ScanJournal again = ScanJournal.open(home.resolve("journal-replay"))) {
+        sent.add(
+            again.append(s.code() + "-replay", Mode.COUNT, count, serials.get(0), Instant.now()));
+      }
+      StationClient client = new StationClient(api.base(), s.credential(), Duration.ofSeconds(5));
+      String token = client.login(s.user(), Api.USER_PASSWORD.toCharArray());
+      assertThat(client.sendOne(token, sent.get(0)).status()).isEqualTo(201);
+      StationClient.ItemResult replay = client.sendOne(token, sent.get(0));
+      assertThat(replay.status()).as("a retry finds the scan").isEqualTo(200);
+      assertThat(replay.outcome()).isEqualTo("COUNTED");
+
+      assertThat(
+              api.get("/api/stock-counts/" + count, api.as(Api.Role.ARMOURER))
+                  .json()
+                  .getInt("scans"))
+          .as("three scans from the station and one sent twice")
+          .isEqualTo(4);
+      assertThat(api.get("/api/destruction-orders/" + order + "/scans", supervisorA).array())
+          .hasSize(2);
+    }
+    assertThat(feedback)
+        .extracting(Outcome::kind)
+        .containsExactly(
+            Outcome.Kind.QUEUED,
+            Outcome.Kind.QUEUED,
+            Outcome.Kind.QUEUED,
+            Outcome.Kind.QUEUED,
+            Outcome.Kind.QUEUED,
+            Outcome.Kind.ACCEPTED,
+            Outcome.Kind.ACCEPTED,
+            Outcome.Kind.ACCEPTED,
+            Outcome.Kind.ACCEPTED,
+            Outcome.Kind.REFUSED);
+    assertThat(feedback.get(7).detail()).contains("no record");
+    assertThat(feedback.get(8).detail()).contains("on the order");
+    assertThat(feedback.get(9).detail()).contains("NOT on this order");
+  }
+
+  @Test
   void photos_dropped_in_a_folder_are_decoded_and_recorded() throws Exception {
     Setup s = setup();
     String serial = registered(1).get(0);

@@ -108,6 +108,24 @@ class StationPageIT extends AgainstServer {
     relay.restore();
     await(() -> "0".equals(browser.findElement(By.id("pending")).getDomAttribute("data-count")));
     assertThat(events(code)).containsExactlyElementsOf(serials);
+
+    long count =
+        api.post(
+                "/api/stock-counts",
+                api.as(Api.Role.ARMOURER),
+                jakarta.json.Json.createObjectBuilder().add("locationId", vault).build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    browser.findElement(By.cssSelector("#mode option[value=COUNT]")).click();
+    assertThat(browser.findElement(By.id("target-label")).getText()).isEqualTo("Stock count id");
+    browser.findElement(By.id("target")).clear();
+    browser.findElement(By.id("target")).sendKeys(String.valueOf(count));
+    scan.sendKeys(serials.get(1), Keys.ENTER);
+    await(() -> firstLog().startsWith("ACCEPTED") && firstLog().contains("counted"));
+    assertThat(
+            api.get("/api/stock-counts/" + count, api.as(Api.Role.ARMOURER)).json().getInt("scans"))
+        .isEqualTo(1);
     keepForReviewers("station-page.png");
   }
 

@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.destruction.control.Destructions;
 import org.traza.destruction.entity.DestructionOrder;
 import org.traza.destruction.entity.DestructionPhoto;
-import org.traza.destruction.entity.DestructionScan;
 import org.traza.destruction.entity.Witness;
 import org.traza.marking.boundary.MarkingResolver;
 import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.IdempotencyKey;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
@@ -187,7 +187,8 @@ public class DestructionOrdersResource {
   @Operation(
       summary =
           "Scan a firearm at the site: ON_ORDER, DUPLICATE, NOT_ON_ORDER, ALREADY_DESTROYED or"
-              + " UNKNOWN; all but the first two raise an alert")
+              + " UNKNOWN; all but the first two raise an alert. With an idempotencyKey a retry"
+              + " answers 200 with the scan already recorded")
   public Response scan(@PathParam("id") long id, DestructionViews.ScanRequest body) {
     if (body == null) {
       throw ProblemException.invalid("body", "required");
@@ -196,8 +197,17 @@ public class DestructionOrdersResource {
     String station = request.stationFor(body.station);
     Long firearm = scanned.firearmId();
     String text = scanned.text();
-    DestructionScan s = destructions.scan(id, text, firearm, station, request.actor());
-    return Response.status(Response.Status.CREATED).entity(DestructionViews.ScanView.of(s)).build();
+    Destructions.Recorded r =
+        destructions.scan(
+            id,
+            text,
+            firearm,
+            station,
+            request.actor(),
+            IdempotencyKey.optional(body.idempotencyKey));
+    return Response.status(r.replayed() ? Response.Status.OK : Response.Status.CREATED)
+        .entity(DestructionViews.ScanView.of(r.scan()))
+        .build();
   }
 
   @GET

@@ -35,6 +35,11 @@ public final class DestructionViews {
     public String scannedText;
     public Long firearmId;
     public String station;
+
+    /**
+     * Optional, unique per scan (a station's UUID): a retry finds the scan instead of repeating it.
+     */
+    public String idempotencyKey;
   }
 
   /** A witness of the destruction. */

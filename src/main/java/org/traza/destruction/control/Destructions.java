@@ -224,15 +224,33 @@ public class Destructions {
 
   /** A scan at the site; what does not fit the order is recorded and raised as an alert. */
   @Transactional
-  public DestructionScan scan(long id, String text, Long firearmId, String station, String actor) {
+  public Recorded scan(
+      long id, String text, Long firearmId, String station, String actor, String key) {
     DestructionOrder o = locked(id);
+    if (key != null) {
+      var earlier =
+          em.createQuery(
+                  "SELECT s FROM DestructionScan s WHERE s.idempotencyKey = :k",
+                  DestructionScan.class)
+              .setParameter("k", key)
+              .getResultStream()
+              .findFirst();
+      if (earlier.isPresent()) {
+        if (earlier.get().orderId() != o.id()) {
+          throw new ProblemException(
+              ProblemType.IDEMPOTENCY_KEY_REUSED,
+              "Idempotency key " + key + " was used for a scan of another order.");
+        }
+        return new Recorded(earlier.get(), true);
+      }
+    }
     boolean destroyed =
         firearmId != null
             && firearms.holding(firearmId).map(h -> "DESTROYED".equals(h.status())).orElse(false);
     Instant now = clock.instant();
     DestructionOrder.ScanOutcome outcome = o.scan(firearmId, destroyed, now, actor);
     DestructionScan scan =
-        new DestructionScan(o.id(), text, firearmId, outcome, station, now, actor);
+        new DestructionScan(o.id(), text, firearmId, outcome, station, now, actor).keyed(key);
     em.persist(scan);
     if (outcome == DestructionOrder.ScanOutcome.ALREADY_DESTROYED) {
       alerts.raise(
@@ -258,8 +276,11 @@ public class Destructions {
               + " and is not on it",
           actor);
     }
-    return scan;
+    return new Recorded(scan, false);
   }
+
+  /** A site scan, and whether it had been recorded before under the same idempotency key. */
+  public record Recorded(DestructionScan scan, boolean replayed) {}
 
   public List<DestructionScan> scans(long orderId) {
     return em.createQuery(

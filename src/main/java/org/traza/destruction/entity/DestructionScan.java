@@ -43,6 +43,9 @@ public class DestructionScan {
   @Column(name = "scanned_by", nullable = false, updatable = false, length = 64)
   private String scannedBy;
 
+  @Column(name = "idempotency_key", updatable = false, length = 100)
+  private String idempotencyKey;
+
   protected DestructionScan() {}
 
   public DestructionScan(
@@ -60,6 +63,16 @@ public class DestructionScan {
     this.station = station;
     this.scannedAt = at;
     this.scannedBy = by;
+  }
+
+  /** The key a station sent with the scan, so that a retry finds it instead of scanning twice. */
+  public DestructionScan keyed(String key) {
+    this.idempotencyKey = key;
+    return this;
+  }
+
+  public String idempotencyKey() {
+    return idempotencyKey;
   }
 
   public Long id() {

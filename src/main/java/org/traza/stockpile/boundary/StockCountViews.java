@@ -19,6 +19,11 @@ public final class StockCountViews {
     public String scannedText;
     public Long firearmId;
     public String station;
+
+    /**
+     * Optional, unique per scan (a station's UUID): a retry finds the scan instead of repeating it.
+     */
+    public String idempotencyKey;
   }
 
   public static class ResolveRequest {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.marking.boundary.MarkingResolver;
 import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.IdempotencyKey;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.security.entity.Role;
@@ -64,7 +65,10 @@ public class StockCountsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
-  @Operation(summary = "Count one item (its scanned marking, or its registry number)")
+  @Operation(
+      summary =
+          "Count one item (its scanned marking, or its registry number); with an idempotencyKey"
+              + " a retry answers 200 with the scan already recorded")
   public Response scan(@PathParam("id") long id, StockCountViews.ScanRequest body) {
     if (body == null) {
       throw ProblemException.invalid("body", "required");
@@ -73,12 +77,15 @@ public class StockCountsResource {
     String station = request.stationFor(body.station);
     inScope(id);
     Long firearm = scanned.firearmId();
-    CountScan scan = counts.scan(id, scanned.text(), firearm, station, request.actor());
-    if (firearm != null) {
+    String key = IdempotencyKey.optional(body.idempotencyKey);
+    StockCounts.Recorded r =
+        counts.scan(id, scanned.text(), firearm, station, request.actor(), key);
+    if (firearm != null && !r.replayed()) {
       firearms.seen(firearm, "counted in stock count " + id, request.actor());
     }
-    return Response.status(Response.Status.CREATED)
-        .entity(new StockCountViews.ScanView(scan.id(), firearm != null))
+    CountScan scan = r.scan();
+    return Response.status(r.replayed() ? Response.Status.OK : Response.Status.CREATED)
+        .entity(new StockCountViews.ScanView(scan.id(), scan.firearmId() != null))
         .build();
   }
 

@@ -21,6 +21,7 @@ import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.custody.entity.TransferMisdelivered;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.ProblemException;
+import org.traza.platform.entity.ProblemType;
 import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.stockpile.entity.CountScan;
 import org.traza.stockpile.entity.Discrepancy;
@@ -66,16 +67,36 @@ public class StockCounts {
 
   /** Records a scan; {@code firearmId} is null when the text designates no firearm. */
   @Transactional
-  public CountScan scan(long countId, String text, Long firearmId, String station, String actor) {
+  public Recorded scan(
+      long countId, String text, Long firearmId, String station, String actor, String key) {
     StockCount count = em.find(StockCount.class, countId, LockModeType.PESSIMISTIC_WRITE);
     if (count == null) {
       throw ProblemException.notFound("stock count", countId);
     }
+    if (key != null) {
+      var earlier =
+          em.createQuery("SELECT s FROM CountScan s WHERE s.idempotencyKey = :k", CountScan.class)
+              .setParameter("k", key)
+              .getResultStream()
+              .findFirst();
+      if (earlier.isPresent()) {
+        if (earlier.get().stockCountId() != countId) {
+          throw new ProblemException(
+              ProblemType.IDEMPOTENCY_KEY_REUSED,
+              "Idempotency key " + key + " was used for a scan of another count.");
+        }
+        return new Recorded(earlier.get(), true);
+      }
+    }
     count.requireOpen();
-    CountScan scan = new CountScan(countId, text, firearmId, station, clock.instant(), actor);
+    CountScan scan =
+        new CountScan(countId, text, firearmId, station, clock.instant(), actor).keyed(key);
     em.persist(scan);
-    return scan;
+    return new Recorded(scan, false);
   }
+
+  /** A scan, and whether it had been recorded before under the same idempotency key. */
+  public record Recorded(CountScan scan, boolean replayed) {}
 
   public List<CountScan> scans(long countId) {
     return em.createQuery(

@@ -37,6 +37,9 @@ public class CountScan {
   @Column(name = "scanned_by", nullable = false, updatable = false, length = 64)
   private String scannedBy;
 
+  @Column(name = "idempotency_key", updatable = false, length = 100)
+  private String idempotencyKey;
+
   protected CountScan() {}
 
   public CountScan(
@@ -54,8 +57,22 @@ public class CountScan {
     this.scannedBy = by;
   }
 
+  /** The key a station sent with the scan, so that a retry finds it instead of scanning twice. */
+  public CountScan keyed(String key) {
+    this.idempotencyKey = key;
+    return this;
+  }
+
+  public String idempotencyKey() {
+    return idempotencyKey;
+  }
+
   public Long id() {
     return id;
+  }
+
+  public long stockCountId() {
+    return stockCountId;
   }
 
   public String scannedText() {

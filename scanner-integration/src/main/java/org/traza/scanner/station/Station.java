@@ -192,12 +192,23 @@ public final class Station implements AutoCloseable {
 
   /** One batch: true when it made progress. */
   private boolean syncOnce() throws StationClient.Unavailable, StationClient.Unauthenticated {
-    List<Scan> batch = journal.pending(batchSize);
-    if (batch.isEmpty()) {
+    List<Scan> pending = journal.pending(batchSize);
+    if (pending.isEmpty()) {
       return true;
     }
     if (token == null) {
       token = client.login(user, password);
+    }
+    if (!pending.get(0).mode().custody()) {
+      return sendOne(pending.get(0));
+    }
+    // custody scans go in one batch, up to the first count or site scan
+    List<Scan> batch = new java.util.ArrayList<>();
+    for (Scan s : pending) {
+      if (!s.mode().custody()) {
+        break;
+      }
+      batch.add(s);
     }
     List<StationClient.ItemResult> results;
     try {
@@ -229,9 +240,50 @@ public final class Station implements AutoCloseable {
     return settled > 0;
   }
 
+  /** One count or destruction-site scan: true when it was answered. */
+  private boolean sendOne(Scan s) throws StationClient.Unavailable, StationClient.Unauthenticated {
+    StationClient.ItemResult r;
+    try {
+      r = client.sendOne(token, s);
+    } catch (StationClient.Unauthenticated e) {
+      token = client.login(user, password);
+      r = client.sendOne(token, s);
+    }
+    Outcome.Kind kind = kind(r);
+    if (kind == null) {
+      state = "server busy: " + r.detail();
+      return false;
+    }
+    String detail = r.outcome() == null ? r.detail() : describe(r.outcome());
+    journal.settle(s.seq(), kind, detail);
+    feedback.accept(new Outcome(kind, s.seq(), s.text(), detail));
+    state = "online";
+    return true;
+  }
+
+  private static String describe(String outcome) {
+    return switch (outcome) {
+      case "COUNTED" -> "counted";
+      case "COUNTED_UNRECOGNISED" -> "counted; no record has this marking";
+      case "ON_ORDER" -> "on the order";
+      case "DUPLICATE" -> "scanned before at this site";
+      case "NOT_ON_ORDER" -> "NOT on this order: an alert is raised";
+      case "ALREADY_DESTROYED" -> "recorded as DESTROYED already: an alert is raised";
+      default -> outcome + ": an alert is raised";
+    };
+  }
+
   /** What a result means, or null when the scan should be sent again. */
   static Outcome.Kind kind(StationClient.ItemResult r) {
     String type = r.problemType() == null ? "" : r.problemType();
+    if (r.outcome() != null) {
+      return switch (r.outcome()) {
+        case "COUNTED", "COUNTED_UNRECOGNISED", "ON_ORDER" ->
+            r.status() == 200 ? Outcome.Kind.ALREADY_RECORDED : Outcome.Kind.ACCEPTED;
+        case "DUPLICATE" -> Outcome.Kind.DUPLICATE_SCAN;
+        default -> Outcome.Kind.REFUSED;
+      };
+    }
     if (r.status() == 201) {
       return Outcome.Kind.ACCEPTED;
     }

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
     name = "traza-station",
     mixinStandardHelpOptions = true,
     version = "traza-station 0.1.0",
-    description = "The Traza station agent: scans journalled locally, synced exactly once.",
+    description =
+        "The Traza station agent: scans checked and journalled locally, synced exactly once.",
     subcommands = {
       StationAgent.Register.class,
       StationAgent.Run.class,
@@ -154,19 +155,25 @@ public final class StationAgent {
   @Command(
       name = "run",
       description =
-          "Scan in a mode. Keyboard input also takes commands: '/mode issue 14' (mode and"
-              + " target id), '/status', '/sync', '/quit'")
+          "Scan in a mode (receive, issue, return, move, count, destruction-check). Keyboard"
+              + " input also takes commands: '/mode issue 14' (mode and target id), '/status',"
+              + " '/sync', '/quit'")
   static final class Run implements Callable<Integer> {
     @CommandLine.Mixin Home home;
     @CommandLine.Mixin Operator operator;
 
-    @Option(names = "--mode", required = true, description = "receive, issue, return or move")
+    @Option(
+        names = "--mode",
+        required = true,
+        description = "receive, issue, return, move, count or destruction-check")
     String mode;
 
     @Option(
         names = "--target",
         required = true,
-        description = "the location id (receive, return, move) or holder id (issue)")
+        description =
+            "the location id (receive, return, move), holder id (issue), open stock count id"
+                + " (count) or approved destruction order id (destruction-check)")
     long target;
 
     @Option(
@@ -261,7 +268,8 @@ public final class StationAgent {
       switch (w[0]) {
         case "/mode" -> {
           if (w.length != 3) {
-            OUT.println("usage: /mode receive|issue|return|move <target id>");
+            OUT.println(
+                "usage: /mode receive|issue|return|move|count|destruction-check <target id>");
             return;
           }
           mode.set(Mode.parse(w[1]));

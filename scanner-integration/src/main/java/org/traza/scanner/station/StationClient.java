@@ -33,9 +33,16 @@ public final class StationClient {
     }
   }
 
-  /** The answer for one item of a batch. */
+  /**
+   * The answer for one scan: its HTTP status, the problem's type and detail, the weapon's state
+   * named by an illegal action, and what a count or destruction site said of the scan.
+   */
   public record ItemResult(
-      int index, int status, String problemType, String detail, String state) {}
+      int index, int status, String problemType, String detail, String state, String outcome) {
+    public ItemResult(int index, int status, String problemType, String detail, String state) {
+      this(index, status, problemType, detail, state, null);
+    }
+  }
 
   private final URI base;
   private final String stationCredential;
@@ -119,6 +126,46 @@ public final class StationClient {
               problem == null ? null : problem.getString("currentStatus", null)));
     }
     return out;
+  }
+
+  /**
+   * Sends one count or destruction-site scan with its idempotency key: a retry answers 200 with the
+   * scan as first recorded.
+   */
+  public ItemResult sendOne(String token, Scan s) throws Unavailable, Unauthenticated {
+    String path =
+        s.mode() == Mode.COUNT
+            ? "api/stock-counts/" + s.targetId() + "/scans"
+            : "api/destruction-orders/" + s.targetId() + "/scans";
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("scannedText", s.text())
+            .add("idempotencyKey", s.key())
+            .build();
+    HttpResponse<String> r = send("POST", path, token, body);
+    if (r.statusCode() == 401) {
+      throw new Unauthenticated(detail(r));
+    }
+    JsonObject o;
+    try {
+      o = read(r.body()).asJsonObject();
+    } catch (RuntimeException e) {
+      o = Json.createObjectBuilder().build();
+    }
+    if (r.statusCode() == 200 || r.statusCode() == 201) {
+      String outcome =
+          o.containsKey("outcome")
+              ? o.getString("outcome")
+              : o.getBoolean("recognised", false) ? "COUNTED" : "COUNTED_UNRECOGNISED";
+      return new ItemResult(0, r.statusCode(), null, null, null, outcome);
+    }
+    return new ItemResult(
+        0,
+        r.statusCode(),
+        o.getString("type", null),
+        problemText(o),
+        o.getString("currentStatus", null),
+        null);
   }
 
   /** The problem's detail, with its first violation's message when it names a field. */

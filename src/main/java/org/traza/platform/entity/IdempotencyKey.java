@@ -1,0 +1,22 @@
+package org.traza.platform.entity;
+
+/** A client's idempotency key: unique per intended action, so that a retry acts at most once. */
+public final class IdempotencyKey {
+
+  /** The longest key accepted (the columns that keep them). */
+  public static final int MAX = 100;
+
+  private IdempotencyKey() {}
+
+  /** {@code key} trimmed, or null when none was sent; 400 when it is too long. */
+  public static String optional(String key) {
+    if (key == null || key.isBlank()) {
+      return null;
+    }
+    String k = key.trim();
+    if (k.length() > MAX) {
+      throw ProblemException.invalid("idempotencyKey", "at most " + MAX + " characters");
+    }
+    return k;
+  }
+}
