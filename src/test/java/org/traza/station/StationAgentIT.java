@@ -218,6 +218,15 @@ class StationAgentIT extends AgainstServer {
       assertThat(station.syncNow()).isTrue();
       assertThat(journal.pendingCount()).isZero();
     }
+    String vaultCode = api.get("/api/locations/" + s.vault(), api.admin()).json().getString("code");
+    try (ScanJournal journal = ScanJournal.open(home.resolve("journal"));
+        Station offline =
+            station(journal, URI.create("http://127.0.0.1:9/"), s, o -> {}, Clock.systemUTC())) {
+      assertThat(offline.connect()).isFalse();
+      assertThat(offline.location(vaultCode))
+          .as("a location label is understood offline: the locations were kept at the last login")
+          .contains(s.vault());
+    }
     assertThat(feedback)
         .extracting(Outcome::kind)
         .containsExactly(

@@ -22,6 +22,11 @@ import org.traza.scanner.payload.Payloads;
  */
 public final class Station implements AutoCloseable {
 
+  /** What a location's printed label says before its code. */
+  public static final String LABEL_PREFIX = "LOC ";
+
+  static final String PLACES = "places.properties";
+
   /** Scans per batch at most (the server takes up to 1000). */
   static final int BATCH = 500;
 
@@ -37,6 +42,7 @@ public final class Station implements AutoCloseable {
   private final Clock clock;
   private final Duration duplicateWindow;
   private final Map<String, Instant> lastScanned = new HashMap<>();
+  private final Map<String, Long> places = new java.util.concurrent.ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition work = lock.newCondition();
   private volatile String token;
@@ -63,6 +69,64 @@ public final class Station implements AutoCloseable {
     this.feedback = feedback;
     this.clock = clock;
     this.duplicateWindow = duplicateWindow;
+    loadPlaces();
+  }
+
+  /** The text of a location's label ('LOC <code>'), if {@code scanned} is one. */
+  public static java.util.Optional<String> locationLabel(String scanned) {
+    String t = scanned == null ? "" : scanned.strip();
+    return t.startsWith(LABEL_PREFIX) && t.length() > LABEL_PREFIX.length()
+        ? java.util.Optional.of(t.substring(LABEL_PREFIX.length()).strip())
+        : java.util.Optional.empty();
+  }
+
+  /** The id of the location with this code, as last loaded from the server (kept offline). */
+  public java.util.Optional<Long> location(String code) {
+    return java.util.Optional.ofNullable(places.get(code));
+  }
+
+  /** Logs in and loads the locations, when the server can be reached; true when it could. */
+  public synchronized boolean connect() {
+    try {
+      if (token == null) {
+        token = client.login(user, password);
+      }
+      refreshPlaces();
+      state = "online";
+      return true;
+    } catch (StationClient.Unavailable e) {
+      state = "offline: " + e.getMessage();
+      return false;
+    } catch (StationClient.Unauthenticated e) {
+      token = null;
+      state = "login refused: " + e.getMessage();
+      return false;
+    }
+  }
+
+  private void refreshPlaces() throws StationClient.Unavailable, StationClient.Unauthenticated {
+    Map<String, Long> fresh = client.locations(token);
+    places.putAll(fresh);
+    java.util.Properties p = new java.util.Properties();
+    places.forEach((code, id) -> p.setProperty(code, String.valueOf(id)));
+    try (var out = java.nio.file.Files.newBufferedWriter(journal.dir().resolve(PLACES))) {
+      p.store(out, "locations by code, as last loaded from the server");
+    } catch (java.io.IOException e) {
+      // kept in memory; the file is only for working offline after a restart
+    }
+  }
+
+  private void loadPlaces() {
+    java.nio.file.Path file = journal.dir().resolve(PLACES);
+    if (java.nio.file.Files.exists(file)) {
+      java.util.Properties p = new java.util.Properties();
+      try (var in = java.nio.file.Files.newBufferedReader(file)) {
+        p.load(in);
+        p.forEach((code, id) -> places.put((String) code, Long.parseLong((String) id)));
+      } catch (java.io.IOException | NumberFormatException e) {
+        // reloaded at the next login
+      }
+    }
   }
 
   /**
@@ -198,6 +262,7 @@ public final class Station implements AutoCloseable {
     }
     if (token == null) {
       token = client.login(user, password);
+      refreshPlaces();
     }
     if (!pending.get(0).mode().custody()) {
       return sendOne(pending.get(0));

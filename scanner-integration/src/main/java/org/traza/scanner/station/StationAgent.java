@@ -218,6 +218,9 @@ public final class StationAgent {
                 + "; "
                 + journal.pendingCount()
                 + " scan(s) pending from before");
+        if (!station.connect()) {
+          OUT.println("Working offline (" + station.state() + "): scans are kept until it is back");
+        }
         station.start();
         switch (input) {
           case "keyboard" -> {
@@ -227,7 +230,7 @@ public final class StationAgent {
               if (line.startsWith("/")) {
                 command(line, station, current, currentTarget, quit);
               } else {
-                station.scan(line, current.get(), currentTarget.get());
+                accept(line, station, current.get(), currentTarget);
               }
             }
           }
@@ -237,15 +240,14 @@ public final class StationAgent {
                   new CommandLine(this), "--input serial needs --port");
             }
             Inputs.serial(
-                port, baud, suffix, t -> station.scan(t, current.get(), currentTarget.get()));
+                port, baud, suffix, t -> accept(t, station, current.get(), currentTarget));
           }
           case "folder" -> {
             if (folder == null) {
               throw new CommandLine.ParameterException(
                   new CommandLine(this), "--input folder needs --folder");
             }
-            Inputs.folder(
-                folder, quit::get, t -> station.scan(t, current.get(), currentTarget.get()));
+            Inputs.folder(folder, quit::get, t -> accept(t, station, current.get(), currentTarget));
           }
           default ->
               throw new CommandLine.ParameterException(
@@ -256,6 +258,35 @@ public final class StationAgent {
         OUT.println(station.pending() + " scan(s) pending; " + station.state());
       }
       return 0;
+    }
+
+    /** A scan: a location's label ('LOC <code>') chooses the target; anything else is scanned. */
+    private static void accept(String text, Station station, Mode mode, AtomicLong target) {
+      var label = Station.locationLabel(text);
+      if (label.isEmpty()) {
+        station.scan(text, mode, target.get());
+        return;
+      }
+      if (mode.target() != Mode.Target.LOCATION) {
+        OUT.println(
+            "REFUSED   location label "
+                + label.get()
+                + ": mode "
+                + mode
+                + " needs a "
+                + mode.target());
+        return;
+      }
+      var id = station.location(label.get());
+      if (id.isPresent()) {
+        target.set(id.get());
+        OUT.println("TARGET    location " + label.get() + " (#" + id.get() + ")");
+      } else {
+        OUT.println(
+            "UNKNOWN   location label "
+                + label.get()
+                + " (not among the locations loaded from the server)");
+      }
     }
 
     private static void command(

@@ -128,6 +128,40 @@ public final class StationClient {
     return out;
   }
 
+  /** The locations the operator may see, code to id (for shelf and bin labels, 'LOC <code>'). */
+  public java.util.Map<String, Long> locations(String token) throws Unavailable, Unauthenticated {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(base.resolve("api/locations"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .GET();
+    if (stationCredential != null) {
+      b.header("X-Traza-Station", stationCredential);
+    }
+    HttpResponse<String> r;
+    try {
+      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new Unavailable(base + " unreachable: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unavailable("interrupted");
+    }
+    if (r.statusCode() == 401) {
+      throw new Unauthenticated(detail(r));
+    }
+    if (r.statusCode() != 200) {
+      throw new Unavailable(base + " answered " + r.statusCode() + " for the locations");
+    }
+    java.util.Map<String, Long> out = new java.util.HashMap<>();
+    for (JsonValue v : read(r.body()).asJsonArray()) {
+      JsonObject o = v.asJsonObject();
+      out.put(o.getString("code"), o.getJsonNumber("id").longValue());
+    }
+    return out;
+  }
+
   /**
    * Sends one count or destruction-site scan with its idempotency key: a retry answers 200 with the
    * scan as first recorded.

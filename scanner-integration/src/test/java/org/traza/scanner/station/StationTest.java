@@ -42,4 +42,12 @@ class StationTest {
         .as("sent again")
         .isNull();
   }
+
+  @Test
+  void aLocationLabelNamesItsCode() {
+    assertThat(Station.locationLabel("LOC V-1/R3")).contains("V-1/R3");
+    assertThat(Station.locationLabel("  LOC B-12 \r")).contains("B-12");
+    assertThat(Station.locationLabel("LOC ")).isEmpty();
+    assertThat(Station.locationLabel("SN-1")).isEmpty();
+  }
 }
