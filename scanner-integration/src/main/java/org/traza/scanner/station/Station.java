@@ -87,21 +87,14 @@ public final class Station implements AutoCloseable {
 
   /** Logs in and loads the locations, when the server can be reached; true when it could. */
   public synchronized boolean connect() {
-    try {
-      if (token == null) {
-        token = client.login(user, password);
-      }
-      refreshPlaces();
-      state = "online";
-      return true;
-    } catch (StationClient.Unavailable e) {
-      state = "offline: " + e.getMessage();
-      return false;
-    } catch (StationClient.Unauthenticated e) {
-      token = null;
-      state = "login refused: " + e.getMessage();
-      return false;
-    }
+    return attempt(
+        () -> {
+          if (token == null) {
+            token = client.login(user, password);
+          }
+          refreshPlaces();
+          return true;
+        });
   }
 
   private void refreshPlaces() throws StationClient.Unavailable, StationClient.Unauthenticated {
@@ -169,14 +162,30 @@ public final class Station implements AutoCloseable {
 
   /** Sends what is pending until nothing is or the server cannot be reached; true when empty. */
   public synchronized boolean syncNow() {
+    return attempt(
+        () -> {
+          while (journal.pendingCount() > 0) {
+            if (!syncOnce()) {
+              return false;
+            }
+          }
+          return true;
+        });
+  }
+
+  /** Work that talks to the server. */
+  private interface Attempt {
+    boolean run() throws StationClient.Unavailable, StationClient.Unauthenticated;
+  }
+
+  /** Runs {@code a}, turning an unreachable server or a refused login into the station's state. */
+  private boolean attempt(Attempt a) {
     try {
-      while (journal.pendingCount() > 0) {
-        if (!syncOnce()) {
-          return false;
-        }
+      boolean done = a.run();
+      if (done) {
+        state = "online";
       }
-      state = "online";
-      return true;
+      return done;
     } catch (StationClient.Unavailable e) {
       // a flapping network may never carry a large batch and its answer: smaller ones then
       batchSize = Math.max(MIN_BATCH, batchSize / 2);

@@ -130,24 +130,7 @@ public final class StationClient {
 
   /** The locations the operator may see, code to id (for shelf and bin labels, 'LOC <code>'). */
   public java.util.Map<String, Long> locations(String token) throws Unavailable, Unauthenticated {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(base.resolve("api/locations"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Accept", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .GET();
-    if (stationCredential != null) {
-      b.header("X-Traza-Station", stationCredential);
-    }
-    HttpResponse<String> r;
-    try {
-      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new Unavailable(base + " unreachable: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unavailable("interrupted");
-    }
+    HttpResponse<String> r = send("GET", "api/locations", token, null);
     if (r.statusCode() == 401) {
       throw new Unauthenticated(detail(r));
     }
@@ -219,9 +202,15 @@ public final class StationClient {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
             .header("Accept", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body.toString()));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
