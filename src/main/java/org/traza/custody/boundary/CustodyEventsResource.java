@@ -19,6 +19,7 @@ import org.traza.custody.entity.CustodyEvent;
 import org.traza.marking.boundary.MarkingResolver;
 import org.traza.platform.boundary.Problems;
 import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.IdempotencyKey;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.entity.Codes;
@@ -97,11 +98,7 @@ public class CustodyEventsResource {
     if (body == null) {
       throw ProblemException.invalid("body", "required");
     }
-    String key = body.idempotencyKey;
-    if (key == null || key.isBlank() || key.length() > CustodyEvent.KEY_MAX) {
-      throw ProblemException.invalid(
-          "idempotencyKey", "required, at most " + CustodyEvent.KEY_MAX + " characters");
-    }
+    String key = IdempotencyKey.required(body.idempotencyKey);
     CustodyAction action = action(body.action);
     if (action.byOrderOnly()) {
       throw ProblemException.invalid(

@@ -20,7 +20,7 @@ public class CustodyEvent {
 
   public static final int REASON_MAX = 500;
   public static final int DOCUMENT_MAX = 200;
-  public static final int KEY_MAX = 100;
+  public static final int KEY_MAX = org.traza.platform.entity.IdempotencyKey.MAX;
   public static final int STATION_MAX = 64;
 
   @Id

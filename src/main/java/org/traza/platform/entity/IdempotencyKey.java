@@ -8,15 +8,22 @@ public final class IdempotencyKey {
 
   private IdempotencyKey() {}
 
-  /** {@code key} trimmed, or null when none was sent; 400 when it is too long. */
+  /** {@code key}, or null when none was sent; 400 when it is too long. */
   public static String optional(String key) {
     if (key == null || key.isBlank()) {
       return null;
     }
-    String k = key.trim();
-    if (k.length() > MAX) {
+    if (key.length() > MAX) {
       throw ProblemException.invalid("idempotencyKey", "at most " + MAX + " characters");
     }
-    return k;
+    return key;
+  }
+
+  /** {@code key}; 400 when it is missing or too long. */
+  public static String required(String key) {
+    if (key == null || key.isBlank() || key.length() > MAX) {
+      throw ProblemException.invalid("idempotencyKey", "required, at most " + MAX + " characters");
+    }
+    return key;
   }
 }

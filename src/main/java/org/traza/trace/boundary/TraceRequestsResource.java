@@ -365,11 +365,10 @@ public class TraceRequestsResource {
           "The request as a trace exchange document (docs/trace-exchange.md), with its photos"
               + " and, once answered, its response")
   public Response export(@PathParam("id") long id) {
-    String document = exchange.export(id);
-    return Response.ok(document, MediaType.APPLICATION_JSON)
+    TraceExchange.Exported e = exchange.export(id);
+    return Response.ok(e.document(), MediaType.APPLICATION_JSON)
         .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"" + requests.get(id).reference() + ".json\"")
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + e.reference() + ".json\"")
         .build();
   }
 

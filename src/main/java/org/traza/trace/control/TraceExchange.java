@@ -95,9 +95,12 @@ public class TraceExchange {
   /** What an import did: filed a new request, or attached a response to one sent from here. */
   public record Imported(TraceRequest request, boolean created) {}
 
+  /** An exported document and the reference of the request it carries. */
+  public record Exported(String reference, String document) {}
+
   /** The exchange document of request {@code id}, with its response once answered (audited). */
   @Transactional
-  public String export(long id) {
+  public Exported export(long id) {
     TraceRequest t = requests.get(id);
     String country =
         nationalCountry.orElseThrow(
@@ -155,7 +158,7 @@ public class TraceExchange {
             "CASE",
             c.caseReference(),
             t.reference() + (answered ? " with its response" : "")));
-    return JSONB.toJson(d);
+    return new Exported(t.reference(), JSONB.toJson(d));
   }
 
   /**

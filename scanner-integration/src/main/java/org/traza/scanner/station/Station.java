@@ -136,6 +136,12 @@ public final class Station implements AutoCloseable {
       o = new Outcome(Outcome.Kind.UNKNOWN_SYMBOL, 0, text, "no marking format accepts it");
     } else {
       Instant now = clock.instant();
+      if (lastScanned.size() > 10_000) {
+        // a station runs for days: forget what is past the window
+        lastScanned
+            .values()
+            .removeIf(t -> Duration.between(t, now).compareTo(duplicateWindow) >= 0);
+      }
       String seen = mode + "|" + targetId + "|" + text.toUpperCase(Locale.ROOT);
       Instant before = lastScanned.put(seen, now);
       if (before != null && Duration.between(before, now).compareTo(duplicateWindow) < 0) {
