@@ -2,6 +2,8 @@
 // server's batch endpoint with their idempotency keys, so a scan made offline is sent when the
 // network returns and is recorded once. Every rule about the weapon is the server's.
 
+import { t, translate, loadLanguage, chooseLanguage, currentLanguage } from '../app/i18n.js';
+
 const DB = 'traza-station';
 const STORE = 'scans';
 const BATCH = 200;
@@ -72,14 +74,14 @@ async function scan(raw) {
   const mode = $('mode').value;
   const targetId = Number($('target').value);
   if (!Number.isInteger(targetId) || targetId <= 0) {
-    say({ kind: 'REFUSED', text, detail: `enter the ${targetName().toLowerCase()} first` });
+    say({ kind: 'REFUSED', text, detail: t('stationPage.enterTarget', { target: targetName().toLowerCase() }) });
     return;
   }
   const now = Date.now();
   const same = (await all()).find((s) => s.mode === mode && s.targetId === targetId
       && s.text.toUpperCase() === text.toUpperCase() && now - s.scannedAt < DUPLICATE_WINDOW_MS);
   if (same) {
-    say({ kind: 'DUPLICATE', text, detail: `scanned at ${new Date(same.scannedAt).toLocaleTimeString()}` });
+    say({ kind: 'DUPLICATE', text, detail: t('stationPage.scannedAt', { time: new Date(same.scannedAt).toLocaleTimeString(currentLanguage()) }) });
     return;
   }
   await put({ key: `${stationCode()}-${uuid()}`, mode, targetId, text, scannedAt: now,
@@ -99,10 +101,10 @@ function kindOf(result) {
 }
 
 function detailOf(result) {
-  if (!result.problem) return result.status === 200 ? 'already recorded' : '';
+  if (!result.problem) return result.status === 200 ? t('stationPage.alreadyRecorded') : '';
   const p = result.problem;
   const v = p.violations && p.violations[0];
-  return (p.currentStatus ? `the weapon is ${p.currentStatus}: ` : '') + (v ? v.message : p.detail);
+  return (p.currentStatus ? `${t('stationPage.weaponIs', { status: t(`status.${p.currentStatus}`) })}: ` : '') + (v ? v.message : p.detail);
 }
 
 const CUSTODY = ['RECEIVE', 'ISSUE', 'RETURN', 'MOVE'];
@@ -111,7 +113,7 @@ const CUSTODY = ['RECEIVE', 'ISSUE', 'RETURN', 'MOVE'];
 async function sendOne(s) {
   const path = s.mode === 'COUNT' ? `/api/stock-counts/${s.targetId}/scans` : `/api/destruction-orders/${s.targetId}/scans`;
   const r = await fetch(path, { method: 'POST', headers: headers(), body: JSON.stringify({ scannedText: s.text, idempotencyKey: s.key }) });
-  if (r.status === 401) { logout('Your session has ended: log in again. Scans are kept.'); return false; }
+  if (r.status === 401) { logout(t('stationPage.sessionEnded')); return false; }
   if (r.status >= 500) throw new Error(`HTTP ${r.status}`);
   const body = await r.json();
   let state; let detail;
@@ -119,8 +121,9 @@ async function sendOne(s) {
     const outcome = body.outcome || (body.recognised ? 'COUNTED' : 'COUNTED_UNRECOGNISED');
     state = ['COUNTED', 'COUNTED_UNRECOGNISED', 'ON_ORDER'].includes(outcome) ? 'ACCEPTED'
       : outcome === 'DUPLICATE' ? 'DUPLICATE' : 'REFUSED';
-    detail = { COUNTED: 'counted', COUNTED_UNRECOGNISED: 'counted; no record has this marking',
-      ON_ORDER: 'on the order', DUPLICATE: 'scanned before at this site' }[outcome] || `${outcome}: an alert is raised`;
+    detail = { COUNTED: t('stationPage.counted'), COUNTED_UNRECOGNISED: t('stationPage.countedUnknown'),
+      ON_ORDER: t('stationPage.onOrder'), DUPLICATE: t('stationPage.scannedBefore') }[outcome]
+      || t('stationPage.alertRaised', { outcome: t(`scanOutcome.${outcome}`) });
   } else {
     state = kindOf({ status: r.status, problem: body });
     if (state === null) throw new Error(`HTTP ${r.status}`);
@@ -146,7 +149,7 @@ async function sync() {
       scannedText: s.text, action: s.mode, [s.mode === 'ISSUE' ? 'holderId' : 'locationId']: s.targetId,
       deviceTime: s.deviceTime, idempotencyKey: s.key }));
     const r = await fetch('/api/custody-events/batch', { method: 'POST', headers: headers(), body: JSON.stringify(items) });
-    if (r.status === 401) { logout('Your session has ended: log in again. Scans are kept.'); return; }
+    if (r.status === 401) { logout(t('stationPage.sessionEnded')); return; }
     if (!r.ok) throw new Error(`HTTP ${r.status}`);
     network(true);
     let complete = true;
@@ -166,7 +169,7 @@ async function sync() {
 }
 
 function network(up) {
-  $('net').textContent = up ? 'Online' : 'Offline: scans are kept';
+  $('net').textContent = up ? t('stationPage.online') : t('stationPage.offline');
   $('net').className = up ? 'online' : 'offline';
 }
 
@@ -174,7 +177,7 @@ function say(entry) {
   const li = document.createElement('li');
   li.className = entry.kind;
   li.innerHTML = `<span class="kind"></span><span class="text"></span> <small class="detail"></small>`;
-  li.querySelector('.kind').textContent = entry.kind;
+  li.querySelector('.kind').textContent = t(`stationPage.${entry.kind}`);
   li.querySelector('.text').textContent = entry.text;
   li.querySelector('.detail').textContent = entry.detail || '';
   $('log').prepend(li);
@@ -183,7 +186,7 @@ function say(entry) {
 async function render() {
   const scans = await all();
   const pending = scans.filter((s) => s.state === 'PENDING').length;
-  $('pending').textContent = pending === 0 ? 'Nothing pending' : `${pending} pending`;
+  $('pending').textContent = pending === 0 ? t('stationPage.allSent') : t('stationPage.pending', { n: pending });
   $('pending').dataset.count = pending;
   $('log').replaceChildren();
   for (const s of scans.slice(-50)) {
@@ -192,8 +195,8 @@ async function render() {
 }
 
 function targetName() {
-  return { ISSUE: 'Holder id', COUNT: 'Stock count id', DESTRUCTION_CHECK: 'Destruction order id' }[$('mode').value]
-    || 'Location id';
+  return t({ ISSUE: 'stationPage.holderId', COUNT: 'stationPage.countId', DESTRUCTION_CHECK: 'stationPage.orderId' }[$('mode').value]
+    || 'stationPage.locationId');
 }
 
 function logout(message) {
@@ -220,13 +223,17 @@ $('login').addEventListener('submit', async (e) => {
     const r = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: $('user').value, password: $('password').value }) });
     const body = await r.json();
-    if (!r.ok) { $('login-error').textContent = body.detail || `HTTP ${r.status}`; return; }
+    if (!r.ok) {
+      const key = `problem.${(body.type || '').split('/').pop()}`;
+      $('login-error').textContent = t(key) !== key ? t(key) : (body.detail || `HTTP ${r.status}`);
+      return;
+    }
     token = body.token;
     sessionStorage.setItem('traza.token', token);
     $('password').value = '';
     start();
   } catch (err) {
-    $('login-error').textContent = 'The server cannot be reached.';
+    $('login-error').textContent = t('problem.offline');
   }
 });
 
@@ -250,7 +257,7 @@ $('camera').addEventListener('click', async () => {
   const video = $('video');
   if (!video.hidden) { video.srcObject.getTracks().forEach((t) => t.stop()); video.hidden = true; return; }
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
-    say({ kind: 'REFUSED', text: 'camera', detail: 'this browser gives no camera here (https is needed)' });
+    say({ kind: 'REFUSED', text: t('stationPage.camera'), detail: t('stationPage.cameraUnavailable') });
     return;
   }
   video.srcObject = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
@@ -280,5 +287,16 @@ $('camera').addEventListener('click', async () => {
 });
 
 window.addEventListener('online', () => sync());
+$('language').addEventListener('change', async (e) => {
+  await chooseLanguage(e.target.value);
+  translate();
+  $('target-label').textContent = targetName();
+  if (token) render();
+});
+
+await loadLanguage();
+$('language').value = currentLanguage();
+translate();
+$('target-label').textContent = targetName();
 setInterval(sync, 2000);
 if (token) start();

@@ -35,4 +35,19 @@ public class FirearmCustodyResource {
     }
     return ledger.timeline(id).stream().map(CustodyViews.EventView::of).toList();
   }
+
+  @GET
+  @Path("verify")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  @Operation(
+      summary =
+          "Recompute this firearm's custody chain against its head: intact, or the first broken"
+              + " link (GET /api/custody/verify checks every chain)")
+  public CustodyLedger.Verification verify(@PathParam("id") long id) {
+    if (firearms.find(id).isEmpty()) {
+      throw ProblemException.notFound("firearm", id);
+    }
+    return ledger.verifyFirearm(id);
+  }
 }

@@ -25,6 +25,7 @@ import org.traza.destruction.entity.DestructionPhoto;
 import org.traza.destruction.entity.Witness;
 import org.traza.marking.boundary.MarkingResolver;
 import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.Csv;
 import org.traza.platform.entity.IdempotencyKey;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.entity.Codes;
@@ -109,19 +110,19 @@ public class DestructionOrdersResource {
       csv.append(
           String.join(
               ",",
-              cell(o.number()),
-              cell(o.status()),
-              cell(o.site()),
-              cell(o.plannedMethod()),
-              cell(o.method()),
-              cell(o.plannedDate()),
-              cell(o.executedAt()),
-              cell(o.firearms()),
-              cell(o.legalAuthority()),
-              cell(o.legalReference()),
-              cell(o.createdBy()),
-              cell(o.approvedBy()),
-              cell(o.certificate())));
+              Csv.cell(o.number()),
+              Csv.cell(o.status()),
+              Csv.cell(o.site()),
+              Csv.cell(o.plannedMethod()),
+              Csv.cell(o.method()),
+              Csv.cell(o.plannedDate()),
+              Csv.cell(o.executedAt()),
+              Csv.cell(o.firearms()),
+              Csv.cell(o.legalAuthority()),
+              Csv.cell(o.legalReference()),
+              Csv.cell(o.createdBy()),
+              Csv.cell(o.approvedBy()),
+              Csv.cell(o.certificate())));
       csv.append("\r\n");
     }
     return Response.ok(csv.toString())
@@ -130,17 +131,6 @@ public class DestructionOrdersResource {
   }
 
   /** RFC 4180 quoting; a leading = + - @ is neutralised so that spreadsheets do not run it. */
-  static String cell(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String s = value.toString();
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
-    return s.matches(".*[\",\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-  }
-
   @GET
   @Path("summary")
   @Produces(MediaType.APPLICATION_JSON)

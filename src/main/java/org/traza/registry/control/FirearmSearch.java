@@ -16,9 +16,10 @@ import org.traza.registry.entity.Provenance;
 import org.traza.scanner.payload.SerialNumbers;
 
 /**
- * Finds firearm records by serial (exact normalised form, or a prefix ending in '*'), make, model,
- * calibre, type and status, in id order with a keyset cursor. Tolerant and obliterated-serial
- * matching belongs to tracing.
+ * Finds firearm records by serial (exact normalised form, or a pattern with '?' for one character
+ * and '*' for any number: a literal prefix is an index range, a leading wildcard reads the serial
+ * index through), make, model, calibre, type and status, in id order with a keyset cursor.
+ * Tolerant, confusable and ranked matching belongs to tracing.
  */
 @ApplicationScoped
 public class FirearmSearch {
@@ -42,21 +43,12 @@ public class FirearmSearch {
     Map<String, Object> params = new HashMap<>();
     if (c.serial() != null && !c.serial().isBlank()) {
       String raw = c.serial().trim();
-      boolean prefix = raw.endsWith("*");
-      String body = prefix ? raw.substring(0, raw.length() - 1) : raw;
-      String normal =
-          SerialNumbers.normalise(body)
-              .orElseThrow(
-                  () ->
-                      ProblemException.invalid(
-                          "serial",
-                          "use the serial as marked, optionally ending in '*' for a prefix"));
-      if (prefix) {
+      if (raw.matches(".*[?*].*")) {
         jpql.append(" AND f.serial.normalized LIKE :serial");
-        params.put("serial", normal.replace("%", "").replace("_", "") + "%");
+        params.put("serial", likePattern(raw));
       } else {
         jpql.append(" AND f.serial.normalized = :serial");
-        params.put("serial", normal);
+        params.put("serial", normalised(raw));
       }
     }
     code(jpql, params, "f.make.code", "make", c.make());
@@ -82,6 +74,41 @@ public class FirearmSearch {
     TypedQuery<Firearm> query = em.createQuery(jpql.toString(), Firearm.class);
     params.forEach(query::setParameter);
     return query.setMaxResults(limit).getResultList();
+  }
+
+  /** The LIKE pattern of a serial with wildcards: each literal part normalised as a serial is. */
+  static String likePattern(String raw) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder part = new StringBuilder();
+    for (char ch : raw.toCharArray()) {
+      if (ch == '?' || ch == '*') {
+        out.append(literal(part.toString()));
+        part.setLength(0);
+        out.append(ch == '?' ? '_' : '%');
+      } else {
+        part.append(ch);
+      }
+    }
+    out.append(literal(part.toString()));
+    if (out.toString().replace("%", "").isEmpty()) {
+      throw ProblemException.invalid("serial", "give at least one character or '?' besides '*'");
+    }
+    return out.toString();
+  }
+
+  /** A literal part of a pattern: serial characters only, so never a LIKE wildcard. */
+  private static String literal(String part) {
+    return part.isBlank() ? "" : normalised(part);
+  }
+
+  private static String normalised(String raw) {
+    return SerialNumbers.normalise(raw)
+        .orElseThrow(
+            () ->
+                ProblemException.invalid(
+                    "serial",
+                    "use the serial as marked, with '?' for one unknown character and '*' for"
+                        + " several"));
   }
 
   /**

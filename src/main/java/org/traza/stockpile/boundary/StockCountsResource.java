@@ -4,11 +4,13 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -19,8 +21,10 @@ import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.marking.boundary.MarkingResolver;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.IdempotencyKey;
+import org.traza.platform.entity.Paging;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
+import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
 import org.traza.stockpile.control.StockCounts;
 import org.traza.stockpile.entity.CountScan;
@@ -49,6 +53,24 @@ public class StockCountsResource {
     request.requireInScope(body.locationId, "Location " + body.locationId);
     StockCount c = counts.open(body.locationId, request.actor());
     return Response.created(URI.create("/api/stock-counts/" + c.id())).entity(view(c)).build();
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ANY_ROLE)
+  @Operation(
+      summary = "Counts, newest first (status OPEN, CLOSED, SIGNED_OFF), without their cases")
+  public List<StockCountViews.CountView> list(
+      @QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
+    Paging.checkLimit(limit, 1000);
+    return counts
+        .list(
+            Codes.parseOptional(StockCount.Status.class, "status", status),
+            request.scope().orElse(null),
+            limit)
+        .stream()
+        .map(c -> StockCountViews.CountView.of(c, counts.scans(c.id()).size(), List.of()))
+        .toList();
   }
 
   @GET

@@ -255,6 +255,22 @@ public class StockCounts {
    * Cases of a count (or all), by status, within {@code scope} (the locations a confined request
    * may see; null: all).
    */
+  public List<StockCount> list(StockCount.Status status, Set<Long> scope, int limit) {
+    String jpql =
+        "SELECT c FROM StockCount c WHERE 1 = 1"
+            + (status == null ? "" : " AND c.status = :s")
+            + (scope == null ? "" : " AND c.locationId IN :scope")
+            + " ORDER BY c.id DESC";
+    var q = em.createQuery(jpql, StockCount.class);
+    if (scope != null) {
+      q.setParameter("scope", scope.isEmpty() ? Set.of(-1L) : scope);
+    }
+    if (status != null) {
+      q.setParameter("s", status);
+    }
+    return q.setMaxResults(limit).getResultList();
+  }
+
   public List<Discrepancy> discrepancies(Long countId, Discrepancy.Status status, Set<Long> scope) {
     String jpql =
         "SELECT d FROM Discrepancy d WHERE 1 = 1"

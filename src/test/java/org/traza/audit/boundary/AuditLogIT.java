@@ -183,4 +183,37 @@ class AuditLogIT extends AgainstServer {
         .isEmpty();
     assertThat(api.get("/api/audit-entries?from=yesterday", auditor).status()).isEqualTo(400);
   }
+
+  @Test
+  void the_export_is_the_same_selection_as_csv_with_the_hashes() {
+    Api.User supervisor = api.newUser(Role.SUPERVISOR);
+    for (int i = 0; i < 3; i++) {
+      api.post(
+          "/api/firearms", supervisor.token(), aFirearm().with("notes", "=cmd|x, \"y\"").build());
+    }
+    String filter = "?action=FIREARM_REGISTERED&actor=" + supervisor.username();
+    Reply csv = api.get("/api/audit-entries/export" + filter, api.as(Role.AUDITOR));
+    assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.header("Content-Disposition")).contains("audit-log.csv");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines.get(0))
+        .isEqualTo(
+            "id,occurred_at,actor,action,target_type,target_id,client_address,outcome,detail,"
+                + "request_id,previous_hash,entry_hash");
+    List<String> ids =
+        api
+            .get("/api/audit-entries" + filter, api.as(Role.AUDITOR))
+            .json()
+            .getJsonArray("items")
+            .stream()
+            .map(v -> String.valueOf(v.asJsonObject().getJsonNumber("id").longValue()))
+            .toList();
+    assertThat(lines.subList(1, lines.size()))
+        .hasSize(3)
+        .extracting(l -> l.substring(0, l.indexOf(',')))
+        .containsExactlyElementsOf(ids);
+    assertThat(lines.get(1)).contains(supervisor.username()).matches(".*,[0-9a-f]{64}$");
+    assertThat(api.get("/api/audit-entries/export", supervisor.token()).status()).isEqualTo(403);
+  }
 }

@@ -331,6 +331,12 @@ class RoleMatrixIT extends AgainstServer {
         () -> null,
         EVERYONE);
     endpoint(
+        "GET",
+        "/api/firearms/{id}/custody-events/verify",
+        () -> freshFirearm() + "/custody-events/verify",
+        () -> null,
+        EVERYONE);
+    endpoint(
         "POST",
         "/api/custody-events/batch",
         () -> "/api/custody-events/batch",
@@ -550,6 +556,16 @@ class RoleMatrixIT extends AgainstServer {
         () -> null,
         traceReaders);
     open("GET", "/api/trace-exchange/schema", () -> null);
+    endpoints.add(
+        new Endpoint(
+            "GET",
+            "/api/ui/messages/{language}",
+            () -> "/api/ui/messages/es",
+            () -> null,
+            p -> Map.of(),
+            EVERYONE,
+            true));
+    endpoint("GET", "/api/dashboard", () -> "/api/dashboard", () -> null, EVERYONE);
     endpoint(
         "POST",
         "/api/trace-queries",
@@ -588,6 +604,7 @@ class RoleMatrixIT extends AgainstServer {
         () -> "/api/stock-counts/987654321/sign-off",
         () -> null,
         EnumSet.of(Role.SUPERVISOR));
+    endpoint("GET", "/api/stock-counts", () -> "/api/stock-counts", () -> null, EVERYONE);
     endpoint(
         "GET",
         "/api/stock-counts/overdue",
@@ -611,6 +628,12 @@ class RoleMatrixIT extends AgainstServer {
         "GET",
         "/api/audit-entries",
         () -> "/api/audit-entries?limit=5",
+        () -> null,
+        EnumSet.of(Role.AUDITOR));
+    endpoint(
+        "GET",
+        "/api/audit-entries/export",
+        () -> "/api/audit-entries/export?actor=nobody",
         () -> null,
         EnumSet.of(Role.AUDITOR));
     endpoint(

@@ -1,0 +1,221 @@
+package org.traza.dashboard.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Counts for the dashboard, each one GROUP BY in the database (never the rows themselves), so they
+ * cost the same at a thousand firearms as at a million, apart from the scan of the index.
+ */
+@ApplicationScoped
+public class Figures {
+
+  @PersistenceContext EntityManager em;
+
+  /** A count under a key (a status, a type code, an action). */
+  public record Count(String key, long count) {}
+
+  /** A location and the live firearms recorded there. */
+  public record LocationCount(long locationId, String code, String name, long count) {}
+
+  /** Custody events per day and action. */
+  public record DayCount(LocalDate day, String action, long count) {}
+
+  /** Requests answered in a month: how many, and the median and 90th percentile hours taken. */
+  public record AnswerTime(YearMonth month, long answered, double medianHours, double p90Hours) {}
+
+  /** Live firearms (voided records left out) per status, within {@code scope} when confined. */
+  public List<Count> holdingsByStatus(Set<Long> scope) {
+    return counts(
+        "SELECT f.status, COUNT(*) FROM firearm f WHERE f.live = 1"
+            + within("f.location_id", scope)
+            + " GROUP BY f.status ORDER BY COUNT(*) DESC");
+  }
+
+  /** Live firearms per type code. */
+  public List<Count> holdingsByType(Set<Long> scope) {
+    return counts(
+        "SELECT t.code, COUNT(*) FROM firearm f JOIN firearm_type t ON t.id = f.firearm_type_id"
+            + " WHERE f.live = 1"
+            + within("f.location_id", scope)
+            + " GROUP BY t.code ORDER BY COUNT(*) DESC");
+  }
+
+  /** The {@code limit} locations holding most live firearms. */
+  public List<LocationCount> holdingsByLocation(Set<Long> scope, int limit) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT l.id, l.code, l.name, COUNT(*) FROM firearm f JOIN location l ON l.id ="
+                    + " f.location_id WHERE f.live = 1"
+                    + within("f.location_id", scope)
+                    + " GROUP BY l.id, l.code, l.name ORDER BY COUNT(*) DESC, l.code")
+            .setMaxResults(limit)
+            .getResultList();
+    return rows.stream()
+        .map(r -> (Object[]) r)
+        .map(
+            r ->
+                new LocationCount(
+                    ((Number) r[0]).longValue(),
+                    (String) r[1],
+                    (String) r[2],
+                    ((Number) r[3]).longValue()))
+        .toList();
+  }
+
+  /** Custody events per day and action since {@code from}, touching a place within scope. */
+  public List<DayCount> custodyActivity(Instant from, Set<Long> scope) {
+    String where =
+        scope == null
+            ? ""
+            : " AND ("
+                + within("e.to_location_id", scope).substring(5)
+                + " OR "
+                + within("e.from_location_id", scope).substring(5)
+                + ")";
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT CAST(e.server_time AS DATE), e.action, COUNT(*) FROM custody_event e"
+                    + " WHERE e.server_time >= ?1"
+                    + where
+                    + " GROUP BY CAST(e.server_time AS DATE), e.action ORDER BY 1, 2")
+            .setParameter(1, utc(from))
+            .getResultList();
+    return rows.stream()
+        .map(r -> (Object[]) r)
+        .map(r -> new DayCount(day(r[0]), (String) r[1], ((Number) r[2]).longValue()))
+        .toList();
+  }
+
+  /** Firearms issued or on loan past their expected return, within scope. */
+  public long overdueReturns(Instant now, Set<Long> scope) {
+    Object n =
+        em.createNativeQuery(
+                "SELECT COUNT(*) FROM firearm f WHERE f.status IN ('ISSUED', 'ON_LOAN')"
+                    + " AND f.expected_return_at < ?1"
+                    + within("f.location_id", scope))
+            .setParameter(1, utc(now))
+            .getSingleResult();
+    return ((Number) n).longValue();
+  }
+
+  /** Trace requests per status. */
+  public List<Count> tracesByStatus() {
+    return counts(
+        "SELECT status, COUNT(*) FROM trace_request GROUP BY status ORDER BY COUNT(*) DESC");
+  }
+
+  /** Answered trace requests per outcome. */
+  public List<Count> tracesByOutcome() {
+    return counts(
+        "SELECT outcome, COUNT(*) FROM trace_request WHERE outcome IS NOT NULL"
+            + " GROUP BY outcome ORDER BY COUNT(*) DESC");
+  }
+
+  /** Open trace requests past their deadline. */
+  public long overdueTraces(Instant now) {
+    Object n =
+        em.createNativeQuery(
+                "SELECT COUNT(*) FROM trace_request WHERE status IN ('RECEIVED', 'ACKNOWLEDGED',"
+                    + " 'IN_PROGRESS') AND due_at < ?1")
+            .setParameter(1, utc(now))
+            .getSingleResult();
+    return ((Number) n).longValue();
+  }
+
+  /**
+   * Time to answer per month of answer since {@code from}: the hours of each request are read (two
+   * timestamps a request) and their median taken here, since neither database has a portable
+   * percentile.
+   */
+  public List<AnswerTime> timeToAnswer(Instant from) {
+    List<?> rows =
+        em.createNativeQuery(
+                "SELECT received_at, answered_at FROM trace_request WHERE answered_at >= ?1")
+            .setParameter(1, utc(from))
+            .getResultList();
+    Map<YearMonth, List<Double>> hours = new TreeMap<>();
+    for (Object row : rows) {
+      Object[] r = (Object[]) row;
+      Instant received = instant(r[0]);
+      Instant answered = instant(r[1]);
+      hours
+          .computeIfAbsent(YearMonth.from(answered.atZone(ZoneOffset.UTC)), m -> new ArrayList<>())
+          .add(received.until(answered, ChronoUnit.SECONDS) / 3600.0);
+    }
+    return hours.entrySet().stream()
+        .map(
+            e -> {
+              List<Double> h = e.getValue().stream().sorted().toList();
+              return new AnswerTime(e.getKey(), h.size(), percentile(h, 0.5), percentile(h, 0.9));
+            })
+        .toList();
+  }
+
+  static double percentile(List<Double> sorted, double p) {
+    int i = (int) Math.ceil(p * sorted.size()) - 1;
+    return Math.round(sorted.get(Math.max(0, i)) * 10) / 10.0;
+  }
+
+  /**
+   * {@code AND column IN (…)} for a confined caller (ids are numbers, never text), else nothing.
+   */
+  static String within(String column, Set<Long> scope) {
+    if (scope == null) {
+      return "";
+    }
+    if (scope.isEmpty()) {
+      return " AND 1 = 0";
+    }
+    return " AND "
+        + column
+        + " IN ("
+        + scope.stream().sorted().map(String::valueOf).collect(Collectors.joining(","))
+        + ")";
+  }
+
+  private List<Count> counts(String sql) {
+    List<?> rows = em.createNativeQuery(sql).getResultList();
+    return rows.stream()
+        .map(r -> (Object[]) r)
+        .map(r -> new Count(String.valueOf(r[0]), ((Number) r[1]).longValue()))
+        .toList();
+  }
+
+  private static LocalDate day(Object value) {
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    if (value instanceof LocalDate d) {
+      return d;
+    }
+    return LocalDate.parse(String.valueOf(value).substring(0, 10));
+  }
+
+  /** Times are stored as UTC wall-clock values (see {@code InstantConverter}). */
+  private static java.time.LocalDateTime utc(Instant instant) {
+    return java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+
+  private static Instant instant(Object value) {
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+    }
+    if (value instanceof java.time.LocalDateTime t) {
+      return t.toInstant(ZoneOffset.UTC);
+    }
+    return ((java.time.OffsetDateTime) value).toInstant();
+  }
+}

@@ -1,0 +1,152 @@
+package org.traza.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by chromedriver (both installed by .ci/run; {@code it.chromium}
+ * and {@code it.chromedriver} point elsewhere), in a window of the given size and browser language,
+ * with the waits and screenshots the page tests share.
+ */
+public final class Browser implements AutoCloseable {
+
+  public final ChromeDriver driver;
+
+  private Browser(ChromeDriver driver) {
+    this.driver = driver;
+  }
+
+  public static Browser open(int width, int height, String language) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-dev-shm-usage",
+        "--window-size=" + width + "," + height,
+        "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(
+                new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
+            .build();
+    return new Browser(new ChromeDriver(service, options));
+  }
+
+  public void get(String url) {
+    driver.get(url);
+  }
+
+  public WebElement find(String css) {
+    return driver.findElement(By.cssSelector(css));
+  }
+
+  public List<WebElement> all(String css) {
+    return driver.findElements(By.cssSelector(css));
+  }
+
+  /** The text of the first element matching {@code css}, or "" while there is none. */
+  public String text(String css) {
+    List<WebElement> found = all(css);
+    return found.isEmpty() ? "" : found.get(0).getText();
+  }
+
+  /**
+   * Waits up to 30 s for {@code condition}, retrying on exceptions (elements not there yet). On a
+   * timeout the page is kept as {@code failed-<page title>.png} and its text joins the error.
+   */
+  public void await(Callable<Boolean> condition) {
+    try {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(150))
+          .ignoreExceptions()
+          .until(condition);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      String title = driver.getTitle().replaceAll("[^A-Za-z0-9]+", "-");
+      keep("failed-" + title + ".png");
+      String page = driver.findElement(By.tagName("body")).getText();
+      throw new AssertionError(
+          "the page never got there; it shows: " + page.substring(0, Math.min(page.length(), 2000)),
+          e);
+    }
+  }
+
+  /** Clicks the element matching {@code css} once it is displayed. */
+  public void click(String css) {
+    shown(css).click();
+  }
+
+  /** Waits until an element matching {@code css} is displayed, and answers it. */
+  public WebElement shown(String css) {
+    await(() -> find(css).isDisplayed());
+    return find(css);
+  }
+
+  /** Types into the field {@code name} of {@code form} (a CSS selector), replacing its value. */
+  public void type(String form, String name, String value) {
+    WebElement field = find(form + " [name='" + name + "']");
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  /** Sets a field the keyboard cannot fill portably (a date), firing input and change. */
+  public void set(String form, String name, String value) {
+    script(
+        "const el = document.querySelector(arguments[0]); el.value = arguments[1];"
+            + " el.dispatchEvent(new Event('input', {bubbles: true}));"
+            + " el.dispatchEvent(new Event('change', {bubbles: true}));",
+        form + " [name='" + name + "']",
+        value);
+  }
+
+  /** Chooses the option {@code value} of the select {@code name} in {@code form}. */
+  public void choose(String form, String name, String value) {
+    select(form + " [name='" + name + "']", value);
+  }
+
+  /** Chooses the option {@code value} of the select {@code css}, as a user's pick would. */
+  public void select(String css, String value) {
+    WebElement select = find(css);
+    select.findElement(By.cssSelector("option[value='" + value.replace("'", "\\'") + "']")).click();
+    await(() -> value.equals(select.getDomProperty("value")));
+  }
+
+  public void submit(String form) {
+    find(form + " button[type=submit]").click();
+  }
+
+  public Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** Keeps a screenshot under target/server/examples for a reviewer. */
+  public void keep(String name) {
+    try {
+      Path dir = Path.of(System.getProperty("it.workdir", "target"), "..", "examples").normalize();
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
