@@ -37,7 +37,8 @@ export function fill(el, ...children) {
  */
 export function table(columns, rows, { caption, empty = t('common.none'), id } = {}) {
   if (!rows || rows.length === 0) return h('p', { class: 'muted', id }, empty);
-  return h('div', { class: 'table-wrap' },
+  // a wide table scrolls inside its own region, which the keyboard can reach
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || t('common.table') },
     h('table', { id },
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c.title)))),

@@ -11,14 +11,15 @@ const METHODS = ['CUTTING', 'CRUSHING', 'SHREDDING', 'SMELTING'];
 const reads = () => hasRole('SUPERVISOR', 'ADMIN', 'AUDITOR');
 
 export async function render(main, args, params) {
-  const tab = args[0] === 'orders' && reads() ? 'orders' : 'certificates';
+  const tab = ['orders', 'alerts'].includes(args[0]) && reads() ? args[0] : 'certificates';
   const tabs = h('nav', { class: 'tabs', 'aria-label': t('nav.destruction') },
-    reads() ? h('a', { href: '#/destruction/orders', 'aria-current': tab === 'orders' ? 'page' : null }, t('destruction.orders')) : null,
-    h('a', { href: '#/destruction/certificates', 'aria-current': tab === 'certificates' ? 'page' : null }, t('destruction.certificates')));
+    (reads() ? ['orders', 'certificates', 'alerts'] : ['certificates']).map((x) =>
+      h('a', { href: `#/destruction/${x}`, 'aria-current': tab === x ? 'page' : null }, t(`destruction.${x}`))));
   const body = h('div');
   fill(main, h('h1', {}, t('nav.destruction')), tabs, body);
   if (tab === 'orders' && args[1]) return order(body, Number(args[1]));
   if (tab === 'orders') return orders(body, params);
+  if (tab === 'alerts') return alerts(body);
   return certificates(body, args[1]);
 }
 
@@ -176,4 +177,23 @@ async function certificates(body, number) {
   }
   fill(body, ...parts);
   if (number) byNumber.requestSubmit();
+}
+
+/** Anomalies for supervisors and auditors: alerts, and approved orders left pending too long. */
+async function alerts(body) {
+  const a = await get('/api/destruction-alerts');
+  fill(body,
+    section(t('destruction.alerts'), table([
+      { title: t('audit.when'), render: (x) => when(x.at) },
+      { title: t('alert.kind'), render: (x) => h('span', { class: 'badge alert' }, label('alertKind', x.kind)) },
+      { title: t('case.firearm'), render: (x) => (x.firearmId ? link(`#/firearms/${x.firearmId}`, `#${x.firearmId}`) : '') },
+      { title: t('order.title'), render: (x) => (x.orderId ? link(`#/destruction/orders/${x.orderId}`, `#${x.orderId}`) : '') },
+      { title: t('audit.actor'), render: (x) => x.actor || '' },
+      { title: t('audit.detail'), render: (x) => x.detail || '' },
+    ], a.alerts, { id: 'alerts', empty: t('alert.none') })),
+    section(t('alert.pendingTooLong'), table([
+      { title: t('order.number'), render: (o) => link(`#/destruction/orders/${o.orderId}`, o.order) },
+      { title: t('order.planned'), render: (o) => formatDate(o.plannedDate) },
+      { title: t('order.firearms'), render: (o) => formatNumber(o.firearms) },
+    ], a.pendingTooLong, { id: 'pending-too-long', empty: t('alert.nonePending') })));
 }

@@ -184,6 +184,7 @@ async function requestPage(main, id) {
     get(`/api/trace-requests/${id}/candidates`).then((a) => fill(box, candidates(a, answerForm?.fillWith))).catch((e) => showProblem(box, e));
   }
   if (['ANSWERED', 'CLOSED'].includes(r.status)) parts.push(await responseSection(id, r));
+  parts.push(await photosSection(id, r), await consentsSection(id));
   if (r.responseReceivedAt) {
     parts.push(section(t('trace.receivedResponse'), h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: async () =>
       download(new Blob([JSON.stringify(await get(`/api/trace-requests/${id}/received-response`), null, 2)], { type: 'application/json' }), `${r.reference}-received.json`) }, t('trace.downloadJson')))));
@@ -237,4 +238,39 @@ async function responseSection(id, r) {
       { title: t('custody.change'), render: (e) => `${label('status', e.fromStatus)} → ${label('status', e.toStatus)}` },
     ], resp.custody.events, { caption: t('custody.timeline'), id: 'response-custody' }) : null,
     conf ? h('p', { class: conf.withheld?.length ? 'warning' : 'muted' }, conf.statement) : null);
+}
+
+/** Photos of the recovered weapon: thumbnails, and an upload for those who work the request. */
+async function photosSection(id, r) {
+  const photos = await get(`/api/trace-requests/${id}/photos`);
+  const status = h('div');
+  const gallery = h('div', { class: 'symbols', id: 'trace-photos' }, photos.map((p) => {
+    const img = h('img', { alt: t('trace.photoAlt', { reference: r.reference, n: p.id }), style: 'width:200px' });
+    request(`/api/trace-requests/${id}/photos/${p.id}`, { accept: p.mediaType }).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => img.remove());
+    return h('figure', {}, img, h('figcaption', {}, `${when(p.addedAt)} · ${p.addedBy}`));
+  }));
+  return section(t('trace.photos'), photos.length ? gallery : h('p', { class: 'muted' }, t('trace.noPhotos')),
+    works() ? form([field({ name: 'photo', label: t('trace.photo'), type: 'file', accept: 'image/jpeg,image/png,image/webp', required: true })], async (v, f) => {
+      await request(`/api/trace-requests/${id}/photos`, { method: 'POST', body: f.querySelector('[name=photo]').files[0] });
+      notice(status, t('trace.photoSaved'));
+      requestPage(document.getElementById('main'), id);
+    }, { submit: t('trace.addPhoto'), id: 'trace-photo' }) : null, status);
+}
+
+/** The originators' consents to release restricted details to this request's requester (CIFTA Art. XII). */
+async function consentsSection(id) {
+  const consents = await get(`/api/trace-requests/${id}/consents`);
+  return section(t('trace.consents'), h('p', { class: 'muted' }, t('trace.consentsIntro')),
+    table([
+      { title: t('firearm.originator'), render: (c) => c.originator },
+      { title: t('trace.consentDocument'), render: (c) => c.documentReference },
+      { title: t('trace.consentNote'), render: (c) => c.note || '' },
+      { title: t('trace.consentRecorded'), render: (c) => `${when(c.recordedAt)} · ${c.recordedBy}` },
+    ], consents, { id: 'consents', empty: t('trace.noConsents') }),
+    hasRole('SUPERVISOR', 'ADMIN') ? form([h('div', { class: 'row' },
+      field({ name: 'originator', label: t('firearm.originator'), required: true }),
+      field({ name: 'documentReference', label: t('trace.consentDocument'), required: true }),
+      field({ name: 'note', label: t('trace.consentNote') }))],
+    async (v) => { await post(`/api/trace-requests/${id}/consents`, v); requestPage(document.getElementById('main'), id); },
+    { submit: t('trace.recordConsent'), id: 'consent' }) : null);
 }

@@ -134,6 +134,35 @@ public final class Browser implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
 
+  /** Where the axe-core WebJar (a test dependency) keeps the library. */
+  private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+  /**
+   * The WCAG 2 A and AA violations of serious or critical impact that axe-core finds on the page as
+   * it is, each as {@code rule: first elements}.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> accessibilityViolations() {
+    try (var in = Browser.class.getResourceAsStream(AXE)) {
+      script(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("axe-core is not on the test classpath at " + AXE, e);
+    }
+    if (!"object".equals(script("return typeof window.axe"))) {
+      throw new IllegalStateException("axe-core did not load in the page");
+    }
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    return (List<String>)
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " axe.run({exclude: [['.chart']]}, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}})"
+                    + ".then(r => done(r.violations"
+                    + ".map(v => v.id + ': ' + v.nodes.slice(0, 3)"
+                    + ".map(n => n.target.join(' ')).join(' | '))))"
+                    + ".catch(e => done(['axe failed: ' + e]));");
+  }
+
   /** Keeps a screenshot under target/server/examples for a reviewer. */
   public void keep(String name) {
     try {

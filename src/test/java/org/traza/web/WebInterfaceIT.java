@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.traza.testing.AgainstServer;
 import org.traza.testing.Api;
@@ -112,7 +113,7 @@ class WebInterfaceIT extends AgainstServer {
   }
 
   @Test
-  void an_investigator_files_a_trace_with_live_hints_and_answers_it() {
+  void an_investigator_files_a_trace_with_live_hints_and_answers_it() throws Exception {
     String run = UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
     String serial = "B8" + run + "74";
     String asRead = "B8" + run.substring(0, 3) + "?" + run.substring(4) + "74";
@@ -165,6 +166,11 @@ class WebInterfaceIT extends AgainstServer {
     browser.await(() -> browser.text("#response-weapon").contains(serial));
     assertThat(browser.find("#response-pdf").isDisplayed()).isTrue();
     browser.keep("web-trace-response.png");
+    Path photo = Files.createTempFile("recovered", ".png");
+    Files.write(photo, png());
+    browser.find("#trace-photo [name=photo]").sendKeys(photo.toString());
+    browser.submit("#trace-photo");
+    browser.await(() -> browser.all("#trace-photos img[src^='blob:']").size() == 1);
 
     JsonObject filed =
         api.get("/api/trace-requests?status=ANSWERED", api.admin()).array().stream()
@@ -257,7 +263,7 @@ class WebInterfaceIT extends AgainstServer {
   void the_language_follows_the_browser_then_the_user_and_an_ended_session_says_so() {
     JsonObject f = api.register(aFirearm().with("calibre", "762X39").build());
     String armourer = api.newUser(Role.ARMOURER).username();
-    browser = Browser.open(1024, 768, "es-AR");
+    browser = Browser.open(820, 1180, "es-AR"); // a tablet
     browser.get(url("/"));
     browser.await(() -> browser.text("h1").equals("Iniciar sesión"));
     browser.type("#login", "username", armourer);
@@ -265,7 +271,13 @@ class WebInterfaceIT extends AgainstServer {
     browser.submit("#login");
     browser.await(
         () -> browser.text("#login .problem").contains("Usuario o contraseña incorrectos"));
-    logIn(armourer, Api.USER_PASSWORD);
+    // by keyboard alone: the user name, Tab to the password, Enter
+    browser.find("#login [name=username]").clear();
+    browser.find("#login [name=password]").clear();
+    browser
+        .find("#login [name=username]")
+        .sendKeys(armourer + Keys.TAB + Api.USER_PASSWORD + Keys.ENTER);
+    browser.shown("#nav a");
     assertThat(browser.text("#nav")).contains("Armas de fuego").contains("Armería");
 
     browser.get(url("/#/firearms/" + f.getInt("id")));
@@ -297,7 +309,7 @@ class WebInterfaceIT extends AgainstServer {
               + "|problem|chart)\\.[a-zA-Z]+\\b");
 
   @Test
-  void every_page_opens_in_spanish_for_a_user_with_every_role() throws Exception {
+  void every_page_opens_in_spanish_and_passes_the_accessibility_checks() throws Exception {
     long armoury = api.location("ARMOURY", null);
     long vault = api.location("VAULT", armoury);
     String armourer = api.as(Role.ARMOURER);
@@ -345,6 +357,7 @@ class WebInterfaceIT extends AgainstServer {
             "destruction/orders",
             "destruction/orders/" + orderId,
             "destruction/certificates/" + order,
+            "destruction/alerts",
             "tracing",
             "tracing/new",
             "tracing/query",
@@ -353,6 +366,7 @@ class WebInterfaceIT extends AgainstServer {
             "admin/users",
             "admin/stations",
             "admin/reference");
+    List<String> violations = new ArrayList<>();
     for (String page : pages) {
       browser.get(url("/#/" + page));
       browser.await(
@@ -369,9 +383,12 @@ class WebInterfaceIT extends AgainstServer {
       assertThat(RAW_KEY.matcher(labels).find())
           .as(page + " shows a label key: " + labels)
           .isFalse();
+      violations.addAll(
+          browser.accessibilityViolations().stream().map(v -> page + " " + v).toList());
       browser.keep(
           "web-es-" + page.replaceAll("/(\\d+|DC-.*)$", "-detail").replace('/', '-') + ".png");
     }
+    assertThat(violations).as("WCAG 2 A/AA violations (axe-core)").isEmpty();
   }
 
   private static JsonObject traceRequest() {
