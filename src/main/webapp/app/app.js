@@ -3,7 +3,7 @@
 
 import * as api from './api.js';
 import { t, translate, loadLanguage, chooseLanguage, currentLanguage } from './i18n.js';
-import { h, fill, form, field } from './ui.js';
+import { h, fill, form, field, showProblem } from './ui.js';
 
 const ANY = ['ARMOURER', 'INVESTIGATOR', 'AUDITOR', 'SUPERVISOR', 'ADMIN'];
 const ROUTES = [
@@ -71,7 +71,9 @@ async function route() {
     await page.render(main, args, params);
   } catch (err) {
     if (!api.session()) return;
-    fill(main, h('p', { class: 'problem', role: 'alert' }, err.message));
+    const where = h('div');
+    fill(main, h('h1', {}, t(`nav.${r.path}`)), where);
+    showProblem(where, err);
   }
   main.focus({ preventScroll: true });
 }

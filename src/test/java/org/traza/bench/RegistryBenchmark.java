@@ -45,14 +45,15 @@ class RegistryBenchmark {
   private static final int REGISTRATIONS = Integer.getInteger("bench.registrations", 2_000);
   private static final int LOOKUPS = Integer.getInteger("bench.lookups", 5_000);
   private static final int EVENTS = Integer.getInteger("bench.events", 2_000);
+  private static final int DASHBOARDS = Integer.getInteger("bench.dashboards", 40);
 
   /**
    * The parts to run ({@code -Dbench.only=custody}): registrations, lookups, trace, custody,
-   * labels.
+   * dashboard, labels.
    */
   private static final java.util.Set<String> ONLY =
       java.util.Set.of(
-          System.getProperty("bench.only", "registrations,lookups,trace,custody,labels")
+          System.getProperty("bench.only", "registrations,lookups,trace,custody,labels,dashboard")
               .split(","));
 
   private static final String JDBC_URL =
@@ -149,6 +150,9 @@ class RegistryBenchmark {
       }
       if (ONLY.contains("labels")) {
         labelsAndScans(api, token);
+      }
+      if (ONLY.contains("dashboard")) {
+        dashboard(api, token);
       }
       line("resident memory after the runs: %,d MiB", server.residentMiB());
       printTable();
@@ -657,6 +661,45 @@ class RegistryBenchmark {
                   }
                 }));
       }
+    }
+  }
+
+  /**
+   * The web interface's dashboard, whose figures are GROUP BY over the whole registry: the REST
+   * answer against the raw SQL of its largest part (holdings by status, type and place) in the same
+   * run.
+   */
+  private void dashboard(Api api, String token) throws Exception {
+    progress("REST dashboard (GET /api/dashboard), 1 client");
+    results.add(
+        measure(
+            "REST dashboard (GET /api/dashboard: every figure)",
+            1,
+            DASHBOARDS,
+            i -> {
+              var r = api.get("/api/dashboard", token);
+              if (r.status() != 200) {
+                throw new AssertionError(r.toString());
+              }
+            }));
+    progress("SQL holdings (GROUP BY status, type, location), 1 client");
+    try (Connection c = connect()) {
+      results.add(
+          measure(
+              "SQL holdings, the dashboard's largest query (same index)",
+              1,
+              DASHBOARDS,
+              i -> {
+                try (PreparedStatement ps =
+                        c.prepareStatement(
+                            "SELECT status, firearm_type_id, location_id, COUNT(*) FROM firearm"
+                                + " WHERE live = 1 GROUP BY status, firearm_type_id, location_id");
+                    ResultSet rs = ps.executeQuery()) {
+                  if (!rs.next()) {
+                    throw new AssertionError("no firearm");
+                  }
+                }
+              }));
     }
   }
 

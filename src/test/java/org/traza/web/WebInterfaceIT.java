@@ -389,6 +389,10 @@ class WebInterfaceIT extends AgainstServer {
           "web-es-" + page.replaceAll("/(\\d+|DC-.*)$", "-detail").replace('/', '-') + ".png");
     }
     assertThat(violations).as("WCAG 2 A/AA violations (axe-core)").isEmpty();
+
+    // a page whose record does not exist says so in the user's language
+    browser.get(url("/#/firearms/987654321"));
+    browser.await(() -> browser.text("main .problem").contains("No encontrado"));
   }
 
   private static JsonObject traceRequest() {

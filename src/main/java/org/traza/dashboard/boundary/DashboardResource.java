@@ -43,11 +43,6 @@ public class DashboardResource {
   @Inject RequestContext request;
   @Inject Clock clock;
 
-  public record Holdings(
-      List<Figures.Count> byStatus,
-      List<Figures.Count> byType,
-      List<Figures.LocationCount> byLocation) {}
-
   public record Traces(
       List<Figures.Count> byStatus,
       List<Figures.Count> byOutcome,
@@ -58,7 +53,7 @@ public class DashboardResource {
   public record Dashboard(
       Instant at,
       boolean confined,
-      Holdings holdings,
+      Figures.Holdings holdings,
       List<Figures.DayCount> custodyActivity,
       Traces traces,
       Map<Integer, Map<String, Long>> destroyedByYearAndMethod,
@@ -75,11 +70,7 @@ public class DashboardResource {
   public Dashboard get() {
     Instant now = clock.instant();
     Set<Long> scope = request.scope().orElse(null);
-    Holdings holdings =
-        new Holdings(
-            figures.holdingsByStatus(scope),
-            figures.holdingsByType(scope),
-            figures.holdingsByLocation(scope, TOP_LOCATIONS));
+    Figures.Holdings holdings = figures.holdings(scope, TOP_LOCATIONS);
     List<Figures.DayCount> activity =
         figures.custodyActivity(
             now.atZone(ZoneOffset.UTC)

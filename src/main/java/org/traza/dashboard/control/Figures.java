@@ -36,43 +36,96 @@ public class Figures {
   /** Requests answered in a month: how many, and the median and 90th percentile hours taken. */
   public record AnswerTime(YearMonth month, long answered, double medianHours, double p90Hours) {}
 
-  /** Live firearms (voided records left out) per status, within {@code scope} when confined. */
-  public List<Count> holdingsByStatus(Set<Long> scope) {
-    return counts(
-        "SELECT f.status, COUNT(*) FROM firearm f WHERE f.live = 1"
-            + within("f.location_id", scope)
-            + " GROUP BY f.status ORDER BY COUNT(*) DESC");
-  }
+  /** Live firearms (voided records left out) by status, by type and by the largest locations. */
+  public record Holdings(
+      List<Count> byStatus, List<Count> byType, List<LocationCount> byLocation) {}
 
-  /** Live firearms per type code. */
-  public List<Count> holdingsByType(Set<Long> scope) {
-    return counts(
-        "SELECT t.code, COUNT(*) FROM firearm f JOIN firearm_type t ON t.id = f.firearm_type_id"
-            + " WHERE f.live = 1"
-            + within("f.location_id", scope)
-            + " GROUP BY t.code ORDER BY COUNT(*) DESC");
-  }
-
-  /** The {@code limit} locations holding most live firearms. */
-  public List<LocationCount> holdingsByLocation(Set<Long> scope, int limit) {
+  /**
+   * The three holdings breakdowns from one pass over the covering index (live, status, type,
+   * location): the database groups by all three at once (a few hundred rows however large the
+   * registry), and the breakdowns are folded from them here.
+   */
+  public Holdings holdings(Set<Long> scope, int topLocations) {
     List<?> rows =
         em.createNativeQuery(
-                "SELECT l.id, l.code, l.name, COUNT(*) FROM firearm f JOIN location l ON l.id ="
-                    + " f.location_id WHERE f.live = 1"
+                "SELECT f.status, f.firearm_type_id, f.location_id, COUNT(*) FROM firearm f"
+                    + " WHERE f.live = 1"
                     + within("f.location_id", scope)
-                    + " GROUP BY l.id, l.code, l.name ORDER BY COUNT(*) DESC, l.code")
-            .setMaxResults(limit)
+                    + " GROUP BY f.status, f.firearm_type_id, f.location_id")
             .getResultList();
-    return rows.stream()
-        .map(r -> (Object[]) r)
-        .map(
-            r ->
-                new LocationCount(
-                    ((Number) r[0]).longValue(),
-                    (String) r[1],
-                    (String) r[2],
-                    ((Number) r[3]).longValue()))
+    Map<String, Long> byStatus = new java.util.HashMap<>();
+    Map<Long, Long> byType = new java.util.HashMap<>();
+    Map<Long, Long> byLocation = new java.util.HashMap<>();
+    for (Object row : rows) {
+      Object[] r = (Object[]) row;
+      long n = ((Number) r[3]).longValue();
+      byStatus.merge((String) r[0], n, Long::sum);
+      byType.merge(((Number) r[1]).longValue(), n, Long::sum);
+      if (r[2] != null) {
+        byLocation.merge(((Number) r[2]).longValue(), n, Long::sum);
+      }
+    }
+    Map<Long, String> types = typeCodes();
+    List<Map.Entry<Long, Long>> top =
+        byLocation.entrySet().stream()
+            .sorted(Map.Entry.<Long, Long>comparingByValue().reversed())
+            .limit(topLocations)
+            .toList();
+    Map<Long, Object[]> places = new java.util.HashMap<>();
+    if (!top.isEmpty()) {
+      List<?> found =
+          em.createNativeQuery(
+                  "SELECT id, code, name FROM location WHERE id IN ("
+                      + top.stream()
+                          .map(e -> String.valueOf(e.getKey()))
+                          .collect(Collectors.joining(","))
+                      + ")")
+              .getResultList();
+      for (Object f : found) {
+        Object[] l = (Object[]) f;
+        places.put(((Number) l[0]).longValue(), l);
+      }
+    }
+    return new Holdings(
+        sorted(byStatus),
+        sorted(
+            byType.entrySet().stream()
+                .collect(
+                    Collectors.toMap(
+                        e -> types.getOrDefault(e.getKey(), "#" + e.getKey()),
+                        Map.Entry::getValue,
+                        Long::sum))),
+        top.stream()
+            .map(
+                e -> {
+                  Object[] l = places.get(e.getKey());
+                  return new LocationCount(
+                      e.getKey(),
+                      l == null ? "#" + e.getKey() : (String) l[1],
+                      l == null ? "" : (String) l[2],
+                      e.getValue());
+                })
+            .toList());
+  }
+
+  private static List<Count> sorted(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(e -> new Count(e.getKey(), e.getValue()))
         .toList();
+  }
+
+  /** Every firearm type's code by its id (a few dozen rows). */
+  private Map<Long, String> typeCodes() {
+    Map<Long, String> out = new java.util.HashMap<>();
+    for (Object row : em.createNativeQuery("SELECT id, code FROM firearm_type").getResultList()) {
+      Object[] r = (Object[]) row;
+      out.put(((Number) r[0]).longValue(), (String) r[1]);
+    }
+    return out;
   }
 
   /** Custody events per day and action since {@code from}, touching a place within scope. */
@@ -103,7 +156,7 @@ public class Figures {
   public long overdueReturns(Instant now, Set<Long> scope) {
     Object n =
         em.createNativeQuery(
-                "SELECT COUNT(*) FROM firearm f WHERE f.status IN ('ISSUED', 'ON_LOAN')"
+                "SELECT COUNT(*) FROM firearm f WHERE f.live = 1 AND f.status IN ('ISSUED', 'ON_LOAN')"
                     + " AND f.expected_return_at < ?1"
                     + within("f.location_id", scope))
             .setParameter(1, utc(now))
