@@ -4,6 +4,7 @@
 import * as api from './api.js';
 import { t, translate, loadLanguage, chooseLanguage, currentLanguage } from './i18n.js';
 import { h, fill, form, field, showProblem } from './ui.js';
+import { forget } from './refs.js';
 
 const ANY = ['ARMOURER', 'INVESTIGATOR', 'AUDITOR', 'SUPERVISOR', 'ADMIN'];
 const ROUTES = [
@@ -65,6 +66,7 @@ async function route() {
     return;
   }
   document.title = `${t(`nav.${r.path}`)} · Traza`;
+  forget(); // reference data and places are read again on each page, never older than it
   fill(main, h('p', { class: 'muted' }, t('common.loading')));
   try {
     const page = await import(`./pages/${r.path}.js`);

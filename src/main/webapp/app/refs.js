@@ -1,4 +1,5 @@
-// Reference data (makes, calibres, firearm types, locations, holders), read once per page view.
+// Reference data (makes, calibres, firearm types, locations, holders), read at most once per page
+// view (the router forgets them on every page change).
 
 import { get } from './api.js';
 import { formatCalibre } from './i18n.js';

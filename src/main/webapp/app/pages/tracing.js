@@ -3,7 +3,7 @@
 
 import { get, post, request, query, hasRole } from '../api.js';
 import { t, label, formatDate, formatCalibre } from '../i18n.js';
-import { h, fill, table, field, form, section, badge, when, link, notice, showProblem, download } from '../ui.js';
+import { h, fill, table, field, form, values, section, badge, when, link, notice, showProblem, download } from '../ui.js';
 import * as refs from '../refs.js';
 
 const STATUSES = ['RECEIVED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'];
@@ -92,7 +92,7 @@ async function newRequest(main) {
     }, { submit: t('trace.file'), id: 'trace-request' });
   let timer = null;
   const check = async () => {
-    const v = Object.fromEntries(Object.entries(collect(f)));
+    const v = values(f);
     try {
       showCheck(f, hints, await post('/api/trace-requests/check', v));
     } catch (e) { showProblem(hints, e); }
@@ -100,16 +100,6 @@ async function newRequest(main) {
   f.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(check, 400); });
   f.addEventListener('change', () => { clearTimeout(timer); timer = setTimeout(check, 100); });
   fill(main, h('h1', {}, t('trace.new')), lists, h('div', { class: 'grid' }, section(t('trace.form'), f, status), section(t('trace.checkTitle'), h('p', { class: 'muted' }, t('trace.checkIntro')), hints)));
-}
-
-function collect(f) {
-  const out = {};
-  for (const el of f.elements) {
-    if (!el.name) continue;
-    if (el.type === 'checkbox') out[el.name] = el.checked;
-    else if (el.value !== '') out[el.name] = el.value.trim();
-  }
-  return out;
 }
 
 /** The check's errors and warnings, in the side panel and beside each field; suggestions fill the field. */

@@ -266,6 +266,7 @@ class WebInterfaceIT extends AgainstServer {
     browser = Browser.open(820, 1180, "es-AR"); // a tablet
     browser.get(url("/"));
     browser.await(() -> browser.text("h1").equals("Iniciar sesión"));
+    assertThat(browser.accessibilityViolations()).as("the login page").isEmpty();
     browser.type("#login", "username", armourer);
     browser.type("#login", "password", "wrong password");
     browser.submit("#login");
@@ -299,6 +300,12 @@ class WebInterfaceIT extends AgainstServer {
             + " sessionStorage.setItem('traza.session', JSON.stringify(s));");
     browser.driver.navigate().refresh();
     browser.await(() -> browser.text("#session-ended").contains("Sua sessão terminou"));
+
+    // the station page shares the choice of language, and passes the same checks
+    browser.get(url("/station/"));
+    browser.await(() -> browser.text("#login-title").equals("Entrar"));
+    assertThat(browser.text("label[for=credential]")).startsWith("Credencial da estação");
+    assertThat(browser.accessibilityViolations()).as("the station page").isEmpty();
   }
 
   /** Labels a missing bundle entry would leave on screen as its key. */
