@@ -600,6 +600,11 @@ class RegistryBenchmark {
                 x -> "*" + x.substring(4),
                 "SELECT id FROM firearm WHERE serial_skeleton_reversed LIKE ? AND live = 1"
                     + " LIMIT 500"));
+    // -Dbench.trace-kinds=exact (or misread, unreadable, suffix, comma-separated): only those
+    String only = System.getProperty("bench.trace-kinds", "exact,misread,unreadable,suffix");
+    List<String> names = List.of("exact", "misread", "unreadable", "suffix");
+    List<Kind> measured =
+        kinds.stream().filter(k -> only.contains(names.get(kinds.indexOf(k)))).toList();
     // The four kinds share one server path: warm it (JIT, caches) on all of them before the
     // first series, as the custody part does, so that the first kind measured does not pay for it.
     progress("REST trace, warming the server up with %,d queries of every kind", TRACE_WARMUP);
@@ -613,7 +618,7 @@ class RegistryBenchmark {
               .add("serial", k.read().apply(seededSerial()))
               .build());
     }
-    for (Kind k : kinds) {
+    for (Kind k : measured) {
       for (int clients : new int[] {1, 8}) {
         progress("REST trace, %s, %d client(s)", k.what(), clients);
         results.add(

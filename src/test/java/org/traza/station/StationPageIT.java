@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.traza.testing.FirearmBuilder.aFirearm;
 
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.traza.testing.AgainstServer;
@@ -36,20 +31,22 @@ import org.traza.testing.Relay;
  */
 class StationPageIT extends AgainstServer {
 
+  private Browser page;
   private ChromeDriver browser;
   private Relay relay;
 
   @BeforeEach
   void open() {
-    browser = Browser.open(390, 844, "en-US").driver;
+    page = Browser.open(390, 844, "en-US");
+    browser = page.driver;
     URI server = api.base();
     relay = new Relay(0, server.getHost(), server.getPort());
   }
 
   @AfterEach
   void close() {
-    if (browser != null) {
-      browser.quit();
+    if (page != null) {
+      page.close();
     }
     if (relay != null) {
       relay.close();
@@ -76,7 +73,7 @@ class StationPageIT extends AgainstServer {
     browser.findElement(By.id("password")).sendKeys(Api.USER_PASSWORD);
     browser.findElement(By.id("credential")).sendKeys(credential);
     browser.findElement(By.cssSelector("#login button[type=submit]")).click();
-    await(() -> browser.findElement(By.id("work")).isDisplayed());
+    page.await(() -> browser.findElement(By.id("work")).isDisplayed());
     assertThat(browser.switchTo().activeElement().getDomAttribute("id"))
         .as("the scan field has the focus, for keyboard-wedge scanners")
         .isEqualTo("scan");
@@ -84,19 +81,21 @@ class StationPageIT extends AgainstServer {
     WebElement scan = browser.findElement(By.id("scan"));
 
     scan.sendKeys(serials.get(0), Keys.ENTER);
-    await(() -> "ACCEPTED".equals(firstKind()));
+    page.await(() -> "ACCEPTED".equals(firstKind()));
 
     relay.cutOff();
     scan.sendKeys(serials.get(1), Keys.ENTER);
     scan.sendKeys(serials.get(2), Keys.ENTER);
     scan.sendKeys(serials.get(2), Keys.ENTER);
-    await(() -> "2".equals(browser.findElement(By.id("pending")).getDomAttribute("data-count")));
-    await(() -> browser.findElement(By.id("net")).getText().startsWith("Offline"));
+    page.await(
+        () -> "2".equals(browser.findElement(By.id("pending")).getDomAttribute("data-count")));
+    page.await(() -> browser.findElement(By.id("net")).getText().startsWith("Offline"));
     assertThat(events(code)).containsExactly(serials.get(0));
-    keepForReviewers("station-page-offline.png");
+    page.keep("station-page-offline.png");
 
     relay.restore();
-    await(() -> "0".equals(browser.findElement(By.id("pending")).getDomAttribute("data-count")));
+    page.await(
+        () -> "0".equals(browser.findElement(By.id("pending")).getDomAttribute("data-count")));
     assertThat(events(code)).containsExactlyElementsOf(serials);
 
     long count =
@@ -112,11 +111,11 @@ class StationPageIT extends AgainstServer {
     browser.findElement(By.id("target")).clear();
     browser.findElement(By.id("target")).sendKeys(String.valueOf(count));
     scan.sendKeys(serials.get(1), Keys.ENTER);
-    await(() -> "ACCEPTED".equals(firstKind()) && firstLog().contains("counted"));
+    page.await(() -> "ACCEPTED".equals(firstKind()) && firstLog().contains("counted"));
     assertThat(
             api.get("/api/stock-counts/" + count, api.as(Api.Role.ARMOURER)).json().getInt("scans"))
         .isEqualTo(1);
-    keepForReviewers("station-page.png");
+    page.keep("station-page.png");
   }
 
   /** The kind of the newest scan (its class: ACCEPTED, REFUSED…; the text shown is translated). */
@@ -128,14 +127,6 @@ class StationPageIT extends AgainstServer {
   private String firstLog() {
     List<WebElement> items = browser.findElements(By.cssSelector("#log li"));
     return items.isEmpty() ? "" : items.get(0).getText();
-  }
-
-  private static void await(java.util.concurrent.Callable<Boolean> condition) {
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(200))
-        .ignoreExceptions()
-        .until(condition);
   }
 
   /** Serials of the custody events a station made, in the order the server recorded them. */
@@ -154,11 +145,5 @@ class StationPageIT extends AgainstServer {
       }
       return out;
     }
-  }
-
-  private void keepForReviewers(String name) throws Exception {
-    Path dir = Path.of(System.getProperty("it.workdir", "target"), "..", "examples").normalize();
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
   }
 }
