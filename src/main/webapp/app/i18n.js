@@ -67,6 +67,14 @@ export function formatDate(value) {
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(d);
 }
 
+/** A day as a chart axis shows it: 29 nov. */
+export const formatDay = (isoDay) =>
+  new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${isoDay}T00:00:00Z`));
+
+/** A month (2026-11) as people of the language write it: nov 2026. */
+export const formatMonth = (yearMonth) =>
+  new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${yearMonth}-01T00:00:00Z`));
+
 /**
  * A calibre as people of the language write it: metric designations take the locale's decimal
  * sign and a multiplication sign (7.62x39mm is 7,62×39 mm in Spanish); inch calibres (.45 ACP,

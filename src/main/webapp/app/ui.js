@@ -93,7 +93,7 @@ export function values(form) {
 export function form(fields, action, { submit = t('common.save'), id, cls } = {}) {
   const status = h('div', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
   const button = h('button', { type: 'submit' }, submit);
-  const f = h('form', { id, class: cls || 'stack', novalidate: false }, fields, h('div', { class: 'actions' }, button), status);
+  const f = h('form', { id, class: cls || 'stack' }, fields, h('div', { class: 'actions' }, button), status);
   f.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearProblem(f);

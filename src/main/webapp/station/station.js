@@ -289,14 +289,18 @@ $('camera').addEventListener('click', async () => {
 window.addEventListener('online', () => sync());
 $('language').addEventListener('change', async (e) => {
   await chooseLanguage(e.target.value);
-  translate();
-  $('target-label').textContent = targetName();
+  translatePage();
   if (token) render();
 });
 
+const translatePage = () => {
+  translate();
+  document.title = t('stationPage.title');
+  $('target-label').textContent = targetName();
+};
+
 await loadLanguage();
 $('language').value = currentLanguage();
-translate();
-$('target-label').textContent = targetName();
+translatePage();
 setInterval(sync, 2000);
 if (token) start();

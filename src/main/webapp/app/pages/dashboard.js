@@ -2,7 +2,7 @@
 // GET /api/dashboard (confined to the user's armoury and roles by the server).
 
 import { get } from '../api.js';
-import { t, label, formatNumber, formatDate } from '../i18n.js';
+import { t, label, formatNumber, formatDay, formatMonth } from '../i18n.js';
 import { h, fill, section } from '../ui.js';
 import { chart } from '../chart.js';
 
@@ -26,7 +26,7 @@ export async function render(main) {
   const actions = [...new Set(d.custodyActivity.map((a) => a.action))];
   const activity = chart({
     id: 'chart-activity', title: t('dashboard.activity'), stacked: true,
-    categories: days.map((x) => formatDate(x)),
+    categories: days.map(formatDay),
     series: actions.map((a) => ({ name: label('action', a), data: days.map((day) => d.custodyActivity.filter((x) => x.day === day && x.action === a).reduce((n, x) => n + x.count, 0)) })),
   });
 
@@ -46,7 +46,7 @@ export async function render(main) {
     parts.push(h('div', { class: 'grid', style: 'margin-top:1rem' },
       section(t('dashboard.tracesByStatus'), bars(t('dashboard.tracesByStatus'), d.traces.byStatus, 'traceStatus', 'chart-trace-status')),
       section(t('dashboard.tracesByOutcome'), bars(t('dashboard.tracesByOutcome'), d.traces.byOutcome, 'outcome', 'chart-trace-outcome')),
-      section(t('dashboard.timeToAnswer'), chart({ id: 'chart-answer', kind: 'line', title: t('dashboard.timeToAnswer'), categories: months.map((m) => m.month),
+      section(t('dashboard.timeToAnswer'), chart({ id: 'chart-answer', kind: 'line', title: t('dashboard.timeToAnswer'), categories: months.map((m) => formatMonth(m.month)),
         series: [{ name: t('dashboard.medianHours'), data: months.map((m) => m.medianHours) }, { name: t('dashboard.p90Hours'), data: months.map((m) => m.p90Hours) }] }))));
   }
   if (d.destroyedByYearAndMethod) {

@@ -636,7 +636,14 @@ class RegistryBenchmark {
                               .add("caseReference", "BENCH")
                               .add("serial", k.read().apply(serial))
                               .build());
-                  if (r.status() != 200 || !r.body().contains(serial)) {
+                  // A five-character suffix is shared by about one record in 100,000: at ten
+                  // million the answer's best candidates (the limit) may all be other records that
+                  // end the same way, which is the right answer to so little evidence.
+                  boolean found =
+                      r.body().contains(serial)
+                          || (k.read().apply(serial).startsWith("*")
+                              && r.body().contains("\"candidates\":[{"));
+                  if (r.status() != 200 || !found) {
                     throw new AssertionError(serial + " not found: " + r);
                   }
                 }));
