@@ -136,6 +136,7 @@ async function detail(main, id) {
   ], history.revisions, { caption: t('firearm.corrections'), id: 'corrections', empty: t('correction.none') });
 
   const correction = canWrite() && !f.voided ? correctionForm(f) : null;
+  const voiding = hasRole('SUPERVISOR') && !f.voided ? voidForm(f) : null;
   fill(main,
     h('h1', {}, `${f.make.name} ${f.model} · ${f.serialNumber}`),
     h('div', { class: 'actions' }, link('#/firearms', t('firearm.backToSearch')),
@@ -143,7 +144,17 @@ async function detail(main, id) {
     h('div', { class: 'grid' }, section(t('firearm.record'), facts), section(t('firearm.symbols'), symbols, files)),
     section(t('firearm.markings'), markings),
     section(t('custody.timeline'), chain, timeline),
-    section(t('firearm.corrections'), revisions, correction));
+    section(t('firearm.corrections'), revisions, correction, voiding));
+}
+
+/** Voiding a record entered by mistake (a supervisor; the record stays, marked void, with why). */
+function voidForm(f) {
+  return h('details', {}, h('summary', {}, t('firearm.void')),
+    h('p', { class: 'muted' }, t('firearm.voidIntro')),
+    form([field({ name: 'reason', label: t('correction.reason'), required: true })], async (v) => {
+      await post(`/api/firearms/${f.id}/void`, v);
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    }, { submit: t('firearm.voidSubmit'), id: 'void' }));
 }
 
 function correctionForm(f) {

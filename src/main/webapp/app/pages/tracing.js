@@ -164,7 +164,11 @@ async function requestPage(main, id) {
     section(t('trace.request'), facts, status, canAct ? h('div', { class: 'actions' },
       r.status === 'RECEIVED' ? act(t('trace.acknowledge'), 'acknowledge', 'acknowledge') : null,
       ['RECEIVED', 'ACKNOWLEDGED'].includes(r.status) ? act(t('trace.start'), 'start', 'start') : null,
-      r.status === 'ANSWERED' ? act(t('trace.close'), 'close', 'close-trace') : null) : null)];
+      r.status === 'ANSWERED' ? act(t('trace.close'), 'close', 'close-trace') : null) : null,
+    hasRole('SUPERVISOR', 'ADMIN') && !['ANSWERED', 'CLOSED'].includes(r.status)
+      ? form([field({ name: 'investigator', label: t('trace.assignTo'), required: true, value: r.assignedTo || '' })],
+        async (v) => { await post(`/api/trace-requests/${id}/assign`, v); reload(); }, { submit: t('trace.assign'), id: 'assign' })
+      : null)];
   if (canAct && ['ACKNOWLEDGED', 'IN_PROGRESS', 'RECEIVED'].includes(r.status)) {
     // candidates from the start; the answer once work has started (the lifecycle is the server's)
     const answerForm = r.status === 'IN_PROGRESS' ? answerSection(id, reload) : null;

@@ -397,6 +397,22 @@ class WebInterfaceIT extends AgainstServer {
     }
     assertThat(violations).as("WCAG 2 A/AA violations (axe-core)").isEmpty();
 
+    // a supervisor assigns the request, and voids a record entered by mistake
+    browser.get(url("/#/tracing/" + traceId));
+    browser.shown("#assign [name=investigator]");
+    browser.type("#assign", "investigator", everyRole);
+    browser.submit("#assign");
+    browser.await(() -> browser.text("#trace-facts").contains(everyRole));
+    long mistake = api.register(aFirearm().build()).getInt("id");
+    browser.get(url("/#/firearms/" + mistake));
+    browser.await(() -> !browser.all("#void").isEmpty());
+    browser.script("document.querySelector('#void').closest('details').open = true");
+    browser.type("#void", "reason", "entered twice");
+    browser.submit("#void");
+    browser.await(() -> browser.text("#firearm-facts").contains("entered twice"));
+    assertThat(api.get("/api/firearms/" + mistake, api.admin()).json().getBoolean("voided"))
+        .isTrue();
+
     // a page whose record does not exist says so in the user's language
     browser.get(url("/#/firearms/987654321"));
     browser.await(() -> browser.text("main .problem").contains("No encontrado"));
