@@ -38,6 +38,39 @@ public final class Symbols {
   }
 
   /**
+   * The text of a {@code format} symbol somewhere on a rendered page (a certificate, a report):
+   * plain ZXing's one view first, then, since a page of text can hide a symbol from it depending on
+   * what the page says, the product's decoder with its further views, as a scanning station would
+   * read it. Symbols alone are checked with {@link #decodePng}, which stays plain ZXing.
+   */
+  public static String decodePage(byte[] png, BarcodeFormat format) {
+    try {
+      return decodePng(png, format);
+    } catch (AssertionError plainZxingMissed) {
+      try {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int w = image.getWidth();
+        int h = image.getHeight();
+        org.traza.scanner.decode.Symbology wanted =
+            org.traza.scanner.decode.Symbology.valueOf(format.name());
+        return new org.traza.scanner.decode.SymbolDecoder(
+                java.util.Set.of(wanted),
+                org.traza.scanner.decode.SymbolDecoder.DEFAULT_BUDGET_NANOS * 10)
+                .decodeAll(
+                    org.traza.scanner.decode.GrayImage.fromArgb(
+                        w, h, image.getRGB(0, 0, w, h, null, 0, w), false))
+                .stream()
+                .filter(d -> d.symbology() == wanted)
+                .map(org.traza.scanner.decode.DecodedSymbol::text)
+                .findFirst()
+                .orElseThrow(() -> plainZxingMissed);
+      } catch (IOException e) {
+        throw new AssertionError("the page could not be read", e);
+      }
+    }
+  }
+
+  /**
    * A PNG signature and header chunk declaring {@code width} x {@code height} pixels, with no pixel
    * data: the start of a decompression bomb.
    */

@@ -191,7 +191,7 @@ class DestructionIT extends AgainstServer {
           "png",
           page);
       assertThat(
-              org.traza.testing.Symbols.decodePng(
+              org.traza.testing.Symbols.decodePage(
                   page.toByteArray(), com.google.zxing.BarcodeFormat.QR_CODE))
           .as("the QR code carries the verification URL and the manifest's hash")
           .contains("/api/destruction-certificates/" + number + "/verify?sha256=");
