@@ -13,14 +13,12 @@ window.addEventListener('resize', () => live.forEach((c) => c.resize()));
  * data [numbers] }], stacked, horizontal, id }.
  */
 export function chart(spec) {
+  if (spec.categories.length === 0) return h('p', { class: 'muted' }, t('chart.noData'));
   const box = h('div', { class: 'chart', role: 'img', 'aria-label': spec.title, id: spec.id });
   const figures = h('details', { class: 'data' }, h('summary', {}, t('chart.asTable')),
     table([{ title: '', render: (r) => r.category }, ...spec.series.map((s, i) => ({ title: s.name || spec.title, render: (r) => formatNumber(r.values[i]) }))],
       spec.categories.map((c, j) => ({ category: c, values: spec.series.map((s) => s.data[j] ?? 0) })), { caption: spec.title }));
   const wrap = h('figure', { class: 'chart-figure', style: 'margin:0' }, box, figures);
-  if (spec.categories.length === 0) {
-    return h('p', { class: 'muted' }, t('chart.noData'));
-  }
   requestAnimationFrame(() => draw(box, spec));
   return wrap;
 }

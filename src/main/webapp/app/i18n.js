@@ -6,7 +6,7 @@ const SUPPORTED = ['en', 'es', 'fr', 'pt'];
 let messages = {};
 let language = 'en';
 
-export function preferredLanguage() {
+function preferredLanguage() {
   const chosen = localStorage.getItem(CHOICE);
   if (chosen && SUPPORTED.includes(chosen)) return chosen;
   for (const tag of navigator.languages || [navigator.language || 'en']) {
@@ -32,7 +32,6 @@ export function chooseLanguage(lang) {
 }
 
 export const currentLanguage = () => language;
-export const languages = () => SUPPORTED;
 
 /** The label of a key, with {name} placeholders filled; the key itself when no bundle has it. */
 export function t(key, params = {}) {

@@ -1,4 +1,5 @@
-// Client-generated idempotency keys: a retried submission is recorded once by the server.
+// Client-generated idempotency keys: a retried submission is recorded once by the server. A
+// random UUID also where crypto.randomUUID is missing (a page served over plain http on a LAN).
 
 export function uuid() {
   if (crypto.randomUUID) return crypto.randomUUID();

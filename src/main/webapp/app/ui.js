@@ -161,12 +161,5 @@ export function download(blob, name) {
 /** A section with a heading, for a page part. */
 export const section = (title, ...children) => h('section', { class: 'card' }, h('h2', {}, title), ...children);
 
-/** Runs a loader and shows its problem in place of the content instead of breaking the page. */
-export async function guarded(where, work) {
-  try {
-    return await work();
-  } catch (err) {
-    showProblem(where, err);
-    return null;
-  }
-}
+/** Renders the current page again (after a change it shows). */
+export const reload = () => window.dispatchEvent(new HashChangeEvent('hashchange'));

@@ -3,6 +3,7 @@
 // network returns and is recorded once. Every rule about the weapon is the server's.
 
 import { t, translate, loadLanguage, chooseLanguage, currentLanguage } from '../app/i18n.js';
+import { uuid } from '../app/ids.js';
 
 const DB = 'traza-station';
 const STORE = 'scans';
@@ -45,15 +46,6 @@ function all() {
 }
 
 const put = (scan) => tx('readwrite', (s) => { const out = {}; s.put(scan).onsuccess = (e) => { out.value = e.target.result; }; return out; });
-
-// A random UUID also where crypto.randomUUID is missing (a page served over plain http on a LAN).
-function uuid() {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 function headers(json = true) {
   const h = { Authorization: `Bearer ${token}` };

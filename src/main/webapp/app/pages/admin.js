@@ -3,7 +3,7 @@
 
 import { get, post, put } from '../api.js';
 import { t, label, formatCalibre } from '../i18n.js';
-import { h, fill, table, field, form, section, when, notice, showProblem } from '../ui.js';
+import { h, fill, table, field, form, section, when, notice, showProblem, reload } from '../ui.js';
 import * as refs from '../refs.js';
 
 const ROLES = ['ARMOURER', 'INVESTIGATOR', 'AUDITOR', 'SUPERVISOR', 'ADMIN'];
@@ -28,7 +28,6 @@ const PAGES = {
     const [users, places] = await Promise.all([get('/api/users'), armouries()]);
     const placeOptions = [['', t('user.national')], ...places.map((l) => [l.id, refs.locationText(l)])];
     const status = h('div');
-    const reload = () => PAGES.users(body);
     const create = form([
       h('div', { class: 'row' },
         field({ name: 'username', label: t('user.username'), required: true, hint: t('user.usernameHint'), id: 'new-username' }),
@@ -64,7 +63,6 @@ const PAGES = {
   async stations(body) {
     const [stations, places] = await Promise.all([get('/api/stations'), armouries()]);
     const status = h('div', { id: 'station-credential' });
-    const reload = () => PAGES.stations(body);
     const showCredential = (s) => fill(status, h('div', { class: 'notice', role: 'status' },
       h('p', {}, t('station.credentialOnce')), h('code', {}, s.credential)));
     fill(body,
@@ -96,7 +94,7 @@ const PAGES = {
           field({ name: 'code', label: t('reference.code'), required: true }),
           field({ name: 'name', label: t('reference.name'), required: true }),
           kind === 'makes' ? field({ name: 'country', label: t('reference.country'), required: true, hint: t('common.countryHint') }) : null)],
-        async (v) => { await post(path, v); refs.forget(path); notice(status, t('reference.added', { code: v.code })); setTimeout(() => PAGES.reference(body), 600); },
+        async (v) => { await post(path, v); refs.forget(path); notice(status, t('reference.added', { code: v.code })); setTimeout(reload, 600); },
         { submit: t('reference.add'), id: `new-${kind}` }), status,
         h('details', {}, h('summary', {}, t('reference.entries', { n: entries.length })), table([
           { title: t('reference.code'), render: (e) => h('code', {}, e.code) },

@@ -3,7 +3,7 @@
 
 import { get, post, request, query, hasRole } from '../api.js';
 import { t, label, formatNumber } from '../i18n.js';
-import { h, fill, table, field, form, section, badge, when, link, notice, showProblem } from '../ui.js';
+import { h, fill, table, field, form, section, badge, when, link, notice, showProblem, reload } from '../ui.js';
 import * as refs from '../refs.js';
 import { key } from '../ids.js';
 
@@ -50,7 +50,7 @@ const PAGES = {
         const l = await post('/api/locations', v);
         refs.forget('/api/locations');
         notice(status, t('location.created', { code: l.code }));
-        setTimeout(() => PAGES.holdings(body, []), 600);
+        setTimeout(reload, 600);
       }, { submit: t('location.create'), id: 'new-location' }), status));
     }
     if (hasRole('SUPERVISOR', 'ADMIN')) {
@@ -144,7 +144,7 @@ const PAGES = {
     const cases = await get(`/api/discrepancies${query({ status })}`);
     fill(body, section(t('armoury.cases'),
       h('p', {}, ['OPEN', 'RESOLVED'].map((s) => [link(`#/armoury/cases?status=${s}`, label('caseStatus', s)), ' '])),
-      caseTable(cases, () => PAGES.cases(body, args, params))));
+      caseTable(cases)));
   },
 };
 
@@ -186,34 +186,34 @@ async function count(body, id) {
     }, { submit: t('count.add'), id: 'count-scan-form' });
     const close = h('button', { type: 'button', id: 'close-count', onclick: async () => {
       if (!confirm(t('count.confirmClose'))) return;
-      try { await post(`/api/stock-counts/${id}/close`); count(body, id); } catch (e) { showProblem(result, e); }
+      try { await post(`/api/stock-counts/${id}/close`); reload(); } catch (e) { showProblem(result, e); }
     } }, t('count.close'));
     parts.push(section(t('count.title', { id }), facts, h('p', { class: 'muted' }, t('count.blind')), f, result, close));
   } else {
     const status = h('div');
     const signOff = c.status === 'CLOSED' && hasRole('SUPERVISOR') ? h('button', { type: 'button', id: 'sign-off', onclick: async () => {
-      try { await post(`/api/stock-counts/${id}/sign-off`); count(body, id); } catch (e) { showProblem(status, e); }
+      try { await post(`/api/stock-counts/${id}/sign-off`); reload(); } catch (e) { showProblem(status, e); }
     } }, t('count.signOff')) : null;
     parts.push(section(t('count.title', { id }), facts,
       c.signedOffBy ? h('p', {}, t('count.signedOff', { by: c.signedOffBy, at: when(c.signedOffAt) })) : null,
-      caseTable(c.discrepancies, () => count(body, id)), signOff, status));
+      caseTable(c.discrepancies), signOff, status));
   }
   fill(body, ...parts);
 }
 
-function caseTable(cases, reload) {
+function caseTable(cases) {
   const resolves = hasRole('SUPERVISOR', 'ADMIN');
   return table([
     { title: '#', render: (d) => String(d.id) },
     { title: t('case.kind'), render: (d) => badge('caseKind', d.kind) },
     { title: t('case.firearm'), render: (d) => (d.firearmId ? link(`#/firearms/${d.firearmId}`, `#${d.firearmId}`) : d.scannedText || '') },
     { title: t('case.detail'), render: (d) => d.detail || '' },
-    { title: t('case.status'), render: (d) => (d.status === 'OPEN' && resolves ? resolveForm(d, reload)
+    { title: t('case.status'), render: (d) => (d.status === 'OPEN' && resolves ? resolveForm(d)
       : [badge('caseStatus', d.status), ' ', label('resolution', d.resolution), d.resolutionNote ? ` · ${d.resolutionNote}` : '']) },
   ], cases, { id: 'cases', empty: t('case.none') });
 }
 
-function resolveForm(d, reload) {
+function resolveForm(d) {
   return form([
     field({ name: 'resolution', label: t('case.resolution'), type: 'select', required: true, options: RESOLUTIONS.map((r) => [r, label('resolution', r)]) }),
     field({ name: 'note', label: t('case.note') }),

@@ -3,7 +3,7 @@
 
 import { get, post, request, query, hasRole, session } from '../api.js';
 import { t, label, formatNumber, formatDate } from '../i18n.js';
-import { h, fill, table, field, form, section, badge, when, link, notice, showProblem, download } from '../ui.js';
+import { h, fill, table, field, form, section, badge, when, link, notice, showProblem, download, reload } from '../ui.js';
 import { key } from '../ids.js';
 
 const STATUSES = ['PENDING_APPROVAL', 'APPROVED', 'COMPLETED', 'CANCELLED'];
@@ -66,7 +66,6 @@ async function newOrder() {
 async function order(body, id) {
   const [o, scans, photos] = await Promise.all([get(`/api/destruction-orders/${id}`), get(`/api/destruction-orders/${id}/scans`), get(`/api/destruction-orders/${id}/photos`)]);
   const status = h('div', { id: 'order-status' });
-  const reload = () => order(body, id);
   const act = (text, path, bodyOf, idAttr) => h('button', { type: 'button', id: idAttr, onclick: async () => {
     try { await post(`/api/destruction-orders/${id}/${path}`, bodyOf ? bodyOf() : {}); reload(); } catch (e) { showProblem(status, e); }
   } }, text);
@@ -97,9 +96,9 @@ async function order(body, id) {
         f.reset();
         if (s.outcome === 'ON_ORDER') setTimeout(reload, 800);
       }, { submit: t('count.add'), id: 'order-scan' }), result,
-      photoForm(id, reload)));
+      photoForm(id)));
   }
-  if (o.status === 'APPROVED' && hasRole('SUPERVISOR', 'ADMIN')) parts.push(completeForm(id, reload));
+  if (o.status === 'APPROVED' && hasRole('SUPERVISOR', 'ADMIN')) parts.push(completeForm(id));
   parts.push(section(t('order.scans'), table([
     { title: t('order.scannedAt'), render: (s) => when(s.scannedAt) },
     { title: t('marking.text'), render: (s) => s.scannedText },
@@ -113,7 +112,7 @@ async function order(body, id) {
   fill(body, ...parts);
 }
 
-function photoForm(id, reload) {
+function photoForm(id) {
   const status = h('div');
   return form([h('div', { class: 'row' },
     field({ name: 'stage', label: t('order.stage'), type: 'select', options: [['BEFORE', label('stage', 'BEFORE')], ['AFTER', label('stage', 'AFTER')]] }),
@@ -126,7 +125,7 @@ function photoForm(id, reload) {
   }, { submit: t('order.addPhoto'), id: 'order-photo' });
 }
 
-function completeForm(id, reload) {
+function completeForm(id) {
   const witness = (n) => h('fieldset', { class: 'row' }, h('legend', {}, t('order.witness', { n })),
     field({ name: `w${n}name`, label: t('order.witnessName'), required: n <= 2 }),
     field({ name: `w${n}organisation`, label: t('order.witnessOrganisation'), required: n <= 2 }),

@@ -3,7 +3,7 @@
 
 import { get, post, request, query, hasRole } from '../api.js';
 import { t, label, formatCalibre } from '../i18n.js';
-import { h, fill, table, field, form, section, badge, when, link, download, notice } from '../ui.js';
+import { h, fill, table, field, form, section, badge, when, link, download, notice, reload } from '../ui.js';
 import * as refs from '../refs.js';
 
 const STATUSES = ['REGISTERED', 'IN_STOCK', 'ISSUED', 'IN_TRANSIT', 'ON_LOAN', 'LOST', 'STOLEN', 'RECOVERED', 'EVIDENCE', 'SURPLUS', 'DESTRUCTION_PENDING', 'DESTROYED'];
@@ -153,7 +153,7 @@ function voidForm(f) {
     h('p', { class: 'muted' }, t('firearm.voidIntro')),
     form([field({ name: 'reason', label: t('correction.reason'), required: true })], async (v) => {
       await post(`/api/firearms/${f.id}/void`, v);
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      reload();
     }, { submit: t('firearm.voidSubmit'), id: 'void' }));
 }
 
@@ -169,7 +169,7 @@ function correctionForm(f) {
       const body = { [v.field]: v.value === undefined ? null : (numeric ? Number(v.value) : v.value), reason: v.reason };
       await request(`/api/firearms/${f.id}`, { method: 'PATCH', body: JSON.stringify(body), headers: { 'Content-Type': 'application/merge-patch+json', 'If-Match': `"${f.version}"` } });
       notice(status, t('correction.saved'));
-      setTimeout(() => window.dispatchEvent(new HashChangeEvent('hashchange')), 300);
+      setTimeout(reload, 300);
     }, { submit: t('correction.submit'), id: 'correction' }), status);
 }
 

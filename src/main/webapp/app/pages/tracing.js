@@ -3,7 +3,7 @@
 
 import { get, post, request, query, hasRole } from '../api.js';
 import { t, label, formatDate, formatCalibre } from '../i18n.js';
-import { h, fill, table, field, form, values, section, badge, when, link, notice, showProblem, download } from '../ui.js';
+import { h, fill, table, field, form, values, section, badge, when, link, notice, showProblem, download, reload } from '../ui.js';
 import * as refs from '../refs.js';
 
 const STATUSES = ['RECEIVED', 'ACKNOWLEDGED', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'];
@@ -146,7 +146,6 @@ function candidates(answer, answerWith) {
 async function requestPage(main, id) {
   const r = await get(`/api/trace-requests/${id}`);
   const status = h('div', { id: 'trace-status' });
-  const reload = () => requestPage(main, id);
   const act = (text, path, idAttr) => h('button', { type: 'button', id: idAttr, onclick: async () => {
     try { await post(`/api/trace-requests/${id}/${path}`, {}); reload(); } catch (e) { showProblem(status, e); }
   } }, text);
@@ -171,7 +170,7 @@ async function requestPage(main, id) {
       : null)];
   if (canAct && ['ACKNOWLEDGED', 'IN_PROGRESS', 'RECEIVED'].includes(r.status)) {
     // candidates from the start; the answer once work has started (the lifecycle is the server's)
-    const answerForm = r.status === 'IN_PROGRESS' ? answerSection(id, reload) : null;
+    const answerForm = r.status === 'IN_PROGRESS' ? answerSection(id) : null;
     const box = h('div', {}, h('p', { class: 'muted' }, t('common.loading')));
     parts.push(section(t('trace.candidates'), answerForm ? null : h('p', { class: 'muted' }, t('trace.startToAnswer')), box));
     if (answerForm) parts.push(answerForm.section);
@@ -186,7 +185,7 @@ async function requestPage(main, id) {
   fill(main, ...parts);
 }
 
-function answerSection(id, reload) {
+function answerSection(id) {
   const f = form([h('div', { class: 'row' },
     field({ name: 'outcome', label: t('trace.outcome'), type: 'select', required: true, options: OUTCOMES.map((o) => [o, label('outcome', o)]) }),
     field({ name: 'firearmId', label: t('trace.firearmId'), type: 'number', min: 1 }),
@@ -247,7 +246,7 @@ async function photosSection(id, r) {
     works() ? form([field({ name: 'photo', label: t('trace.photo'), type: 'file', accept: 'image/jpeg,image/png,image/webp', required: true })], async (v, f) => {
       await request(`/api/trace-requests/${id}/photos`, { method: 'POST', body: f.querySelector('[name=photo]').files[0] });
       notice(status, t('trace.photoSaved'));
-      requestPage(document.getElementById('main'), id);
+      reload();
     }, { submit: t('trace.addPhoto'), id: 'trace-photo' }) : null, status);
 }
 
@@ -265,6 +264,6 @@ async function consentsSection(id) {
       field({ name: 'originator', label: t('firearm.originator'), required: true }),
       field({ name: 'documentReference', label: t('trace.consentDocument'), required: true }),
       field({ name: 'note', label: t('trace.consentNote') }))],
-    async (v) => { await post(`/api/trace-requests/${id}/consents`, v); requestPage(document.getElementById('main'), id); },
+    async (v) => { await post(`/api/trace-requests/${id}/consents`, v); reload(); },
     { submit: t('trace.recordConsent'), id: 'consent' }) : null);
 }

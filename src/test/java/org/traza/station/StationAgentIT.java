@@ -277,15 +277,7 @@ class StationAgentIT extends AgainstServer {
           api.post(
                   "/api/destruction-orders",
                   supervisorA,
-                  jakarta.json.Json.createObjectBuilder()
-                      .add("firearmIds", jakarta.json.Json.createArrayBuilder().add(surplus))
-                      .add("reason", "surplus")
-                      .add("legalAuthority", "Ministry of Security")
-                      .add("legalReference", "Resolution 17/2026")
-                      .add("plannedMethod", "CUTTING")
-                      .add("site", "Central depot")
-                      .add("plannedDate", "2026-12-01")
-                      .build())
+                  Api.destructionOrder(List.of(surplus), "CUTTING"))
               .json()
               .getJsonNumber("id")
               .longValue();

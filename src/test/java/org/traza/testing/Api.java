@@ -334,6 +334,39 @@ public final class Api {
         Map.of("X-Traza-Station", credential));
   }
 
+  /**
+   * A custody event on firearm {@code firearmId} as {@code token}, with a fresh idempotency key and
+   * {@code locationId} when the action needs one (null otherwise).
+   */
+  public Reply custody(String token, long firearmId, String action, Long locationId) {
+    var b =
+        Json.createObjectBuilder()
+            .add("firearmId", firearmId)
+            .add("action", action)
+            .add("idempotencyKey", UUID.randomUUID().toString());
+    if (locationId != null) {
+      b.add("locationId", locationId);
+    }
+    return post("/api/custody-events", token, b.build());
+  }
+
+  /**
+   * The body of a destruction order for {@code firearmIds} (SURPLUS firearms) by {@code method}.
+   */
+  public static JsonObject destructionOrder(List<Long> firearmIds, String method) {
+    var ids = Json.createArrayBuilder();
+    firearmIds.forEach(ids::add);
+    return Json.createObjectBuilder()
+        .add("firearmIds", ids)
+        .add("reason", "surplus to requirements, obsolete models")
+        .add("legalAuthority", "Ministry of Security")
+        .add("legalReference", "Resolution 17/2026")
+        .add("plannedMethod", method)
+        .add("site", "Central depot")
+        .add("plannedDate", "2026-12-01")
+        .build();
+  }
+
   /** A new holder of {@code kind}, created by the admin. */
   public long holder(String kind) {
     Reply r =

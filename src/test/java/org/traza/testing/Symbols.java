@@ -70,6 +70,19 @@ public final class Symbols {
     }
   }
 
+  /** A small valid PNG (32 x 24, grey), for uploads whose content does not matter (photos). */
+  public static byte[] png() {
+    try {
+      BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_BYTE_GRAY);
+      image.getRaster().setSample(3, 4, 0, 200);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /**
    * A PNG signature and header chunk declaring {@code width} x {@code height} pixels, with no pixel
    * data: the start of a decompression bomb.

@@ -5,14 +5,11 @@ import static org.traza.testing.FirearmBuilder.aFirearm;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
@@ -22,6 +19,7 @@ import org.traza.testing.Api;
 import org.traza.testing.Api.Reply;
 import org.traza.testing.Api.Role;
 import org.traza.testing.Browser;
+import org.traza.testing.Symbols;
 
 /**
  * The web interface in headless Chromium, one flow per role as a new user would do it, plus the
@@ -167,7 +165,7 @@ class WebInterfaceIT extends AgainstServer {
     assertThat(browser.find("#response-pdf").isDisplayed()).isTrue();
     browser.keep("web-trace-response.png");
     Path photo = Files.createTempFile("recovered", ".png");
-    Files.write(photo, png());
+    Files.write(photo, Symbols.png());
     browser.find("#trace-photo [name=photo]").sendKeys(photo.toString());
     browser.submit("#trace-photo");
     browser.await(() -> browser.all("#trace-photos img[src^='blob:']").size() == 1);
@@ -322,7 +320,7 @@ class WebInterfaceIT extends AgainstServer {
     String armourer = api.as(Role.ARMOURER);
     JsonObject f = api.register(aFirearm().build());
     long id = f.getInt("id");
-    event(armourer, id, "RECEIVE", vault);
+    assertThat(api.custody(armourer, id, "RECEIVE", vault).status()).isEqualTo(201);
     long count =
         api.post(
                 "/api/stock-counts",
@@ -443,27 +441,14 @@ class WebInterfaceIT extends AgainstServer {
     String supervisorB = api.newUser(Role.SUPERVISOR).token();
     long vault = api.location("VAULT", null);
     List<Long> ids = new ArrayList<>();
-    var array = Json.createArrayBuilder();
     for (int i = 0; i < 2; i++) {
       long id = api.register(aFirearm().build()).getInt("id");
       ids.add(id);
-      array.add(id);
-      event(armourer, id, "RECEIVE", vault);
-      event(armourer, id, "DECLARE_SURPLUS", null);
+      assertThat(api.custody(armourer, id, "RECEIVE", vault).status()).isEqualTo(201);
+      assertThat(api.custody(armourer, id, "DECLARE_SURPLUS", null).status()).isEqualTo(201);
     }
     Reply order =
-        api.post(
-            "/api/destruction-orders",
-            supervisorA,
-            Json.createObjectBuilder()
-                .add("firearmIds", array)
-                .add("reason", "surplus")
-                .add("legalAuthority", "Ministry of Security")
-                .add("legalReference", "Resolution 17/2026")
-                .add("plannedMethod", "CUTTING")
-                .add("site", "Central depot")
-                .add("plannedDate", "2026-12-01")
-                .build());
+        api.post("/api/destruction-orders", supervisorA, Api.destructionOrder(ids, "CUTTING"));
     assertThat(order.status()).as(order.toString()).isEqualTo(201);
     String base = "/api/destruction-orders/" + order.json().getJsonNumber("id").longValue();
     assertThat(
@@ -480,7 +465,8 @@ class WebInterfaceIT extends AgainstServer {
     }
     for (String stage : List.of("BEFORE", "AFTER")) {
       assertThat(
-              api.postBytes(base + "/photos?stage=" + stage, armourer, "image/png", png()).status())
+              api.postBytes(base + "/photos?stage=" + stage, armourer, "image/png", Symbols.png())
+                  .status())
           .isEqualTo(201);
     }
     var witnesses = Json.createArrayBuilder();
@@ -504,27 +490,6 @@ class WebInterfaceIT extends AgainstServer {
                 .build());
     assertThat(done.status()).as(done.toString()).isIn(200, 201);
     return api.get(base, supervisorB).json().getString("certificate");
-  }
-
-  private void event(String token, long firearm, String action, Long location) {
-    var b =
-        Json.createObjectBuilder()
-            .add("firearmId", firearm)
-            .add("action", action)
-            .add("idempotencyKey", UUID.randomUUID().toString());
-    if (location != null) {
-      b.add("locationId", location);
-    }
-    Reply r = api.post("/api/custody-events", token, b.build());
-    assertThat(r.status()).as(r.toString()).isEqualTo(201);
-  }
-
-  private static byte[] png() throws Exception {
-    BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_BYTE_GRAY);
-    image.getRaster().setSample(3, 4, 0, 200);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
   }
 
   private static int indexOf(byte[] data, String text) {

@@ -134,9 +134,9 @@ public class Figures {
         scope == null
             ? ""
             : " AND ("
-                + within("e.to_location_id", scope).substring(5)
+                + condition("e.to_location_id", scope)
                 + " OR "
-                + within("e.from_location_id", scope).substring(5)
+                + condition("e.from_location_id", scope)
                 + ")";
     List<?> rows =
         em.createNativeQuery(
@@ -222,18 +222,17 @@ public class Figures {
     return Math.round(sorted.get(Math.max(0, i)) * 10) / 10.0;
   }
 
-  /**
-   * {@code AND column IN (…)} for a confined caller (ids are numbers, never text), else nothing.
-   */
+  /** {@code AND column IN (…)} for a confined caller, else nothing. */
   static String within(String column, Set<Long> scope) {
-    if (scope == null) {
-      return "";
-    }
+    return scope == null ? "" : " AND " + condition(column, scope);
+  }
+
+  /** {@code column IN (…)} of a scope's place ids (numbers, never text); none matches nothing. */
+  private static String condition(String column, Set<Long> scope) {
     if (scope.isEmpty()) {
-      return " AND 1 = 0";
+      return "1 = 0";
     }
-    return " AND "
-        + column
+    return column
         + " IN ("
         + scope.stream().sorted().map(String::valueOf).collect(Collectors.joining(","))
         + ")";

@@ -3,11 +3,9 @@ package org.traza.dashboard.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.traza.testing.FirearmBuilder.aFirearm;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.traza.testing.AgainstServer;
 import org.traza.testing.Api.Reply;
@@ -26,16 +24,7 @@ class DashboardIT extends AgainstServer {
 
     for (long place : new long[] {vault, vault, elsewhere}) {
       long id = api.register(aFirearm().with("type", "REVOLVER").build()).getInt("id");
-      Reply r =
-          api.post(
-              "/api/custody-events",
-              api.as(Role.ARMOURER),
-              Json.createObjectBuilder()
-                  .add("firearmId", id)
-                  .add("action", "RECEIVE")
-                  .add("locationId", place)
-                  .add("idempotencyKey", UUID.randomUUID().toString())
-                  .build());
+      Reply r = api.custody(api.as(Role.ARMOURER), id, "RECEIVE", place);
       assertThat(r.status()).as(r.toString()).isEqualTo(201);
     }
 

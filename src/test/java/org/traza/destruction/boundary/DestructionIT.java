@@ -6,7 +6,6 @@ import static org.traza.testing.FirearmBuilder.aFirearm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
@@ -31,9 +30,11 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.traza.testing.AgainstServer;
+import org.traza.testing.Api;
 import org.traza.testing.Api.Reply;
 import org.traza.testing.Api.Role;
 import org.traza.testing.ItDatabase;
+import org.traza.testing.Symbols;
 
 /**
  * The issue's walk-through: five surplus weapons, an order approved by a second person, executed
@@ -69,14 +70,22 @@ class DestructionIT extends AgainstServer {
     // only SURPLUS firearms go on an order
     List<Long> withStock = new ArrayList<>(weapons);
     withStock.add(inStock);
-    Reply refused = api.post("/api/destruction-orders", supervisorA, order(withStock, "CUTTING"));
+    Reply refused =
+        api.post(
+            "/api/destruction-orders", supervisorA, Api.destructionOrder(withStock, "CUTTING"));
     assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
     assertThat(refused.body()).contains(inStock + " (IN_STOCK)");
-    assertThat(api.post("/api/destruction-orders", supervisorA, order(weapons, "BURNING")).status())
+    assertThat(
+            api.post(
+                    "/api/destruction-orders",
+                    supervisorA,
+                    Api.destructionOrder(weapons, "BURNING"))
+                .status())
         .as("burning is refused")
         .isEqualTo(400);
 
-    Reply created = api.post("/api/destruction-orders", supervisorA, order(weapons, "CUTTING"));
+    Reply created =
+        api.post("/api/destruction-orders", supervisorA, Api.destructionOrder(weapons, "CUTTING"));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     long orderId = created.json().getJsonNumber("id").longValue();
     String orderNumber = created.json().getString("number");
@@ -130,7 +139,8 @@ class DestructionIT extends AgainstServer {
         .as("no photos yet")
         .isEqualTo(400);
     for (String stage : List.of("BEFORE", "AFTER")) {
-      Reply photo = api.postBytes(base + "/photos?stage=" + stage, armourer, "image/png", png());
+      Reply photo =
+          api.postBytes(base + "/photos?stage=" + stage, armourer, "image/png", Symbols.png());
       assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
       assertThat(photo.json().getString("sha256")).hasSize(64);
     }
@@ -290,11 +300,13 @@ class DestructionIT extends AgainstServer {
     event(armourer, id, "RECEIVE", x -> x.add("locationId", vault));
     event(armourer, id, "DECLARE_SURPLUS", x -> x);
     long orderId =
-        api.post("/api/destruction-orders", a, order(List.of(id), "CRUSHING"))
+        api.post("/api/destruction-orders", a, Api.destructionOrder(List.of(id), "CRUSHING"))
             .json()
             .getJsonNumber("id")
             .longValue();
-    assertThat(api.post("/api/destruction-orders", b, order(List.of(id), "CRUSHING")).status())
+    assertThat(
+            api.post("/api/destruction-orders", b, Api.destructionOrder(List.of(id), "CRUSHING"))
+                .status())
         .as("a firearm is on one open order at a time")
         .isEqualTo(409);
     api.post(
@@ -367,14 +379,6 @@ class DestructionIT extends AgainstServer {
     return new String(spec.getEmbeddedFile().toByteArray(), StandardCharsets.UTF_8);
   }
 
-  private static byte[] png() throws Exception {
-    BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_BYTE_GRAY);
-    image.getRaster().setSample(3, 4, 0, 200);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ImageIO.write(image, "png", out);
-    return out.toByteArray();
-  }
-
   private List<JsonObject> alerts(String token, String kind) {
     Reply r = api.get("/api/destruction-alerts?kind=" + kind, token);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
@@ -389,20 +393,6 @@ class DestructionIT extends AgainstServer {
 
   private String status(long id) {
     return api.get("/api/firearms/" + id, api.as(Role.AUDITOR)).json().getString("status");
-  }
-
-  private static JsonObject order(List<Long> ids, String method) {
-    var array = Json.createArrayBuilder();
-    ids.forEach(array::add);
-    return Json.createObjectBuilder()
-        .add("firearmIds", array)
-        .add("reason", "surplus to requirements, obsolete models")
-        .add("legalAuthority", "Ministry of Security")
-        .add("legalReference", "Resolution 17/2026")
-        .add("plannedMethod", method)
-        .add("site", "Central depot")
-        .add("plannedDate", "2026-12-01")
-        .build();
   }
 
   private static JsonObject execution(String method, int witnesses) {

@@ -6,8 +6,6 @@ import static org.traza.testing.FirearmBuilder.aFirearm;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.traza.testing.AgainstServer;
 import org.traza.testing.Api.Reply;
 import org.traza.testing.Api.Role;
+import org.traza.testing.Symbols;
 import org.traza.trace.control.ExchangeSchema;
 
 /**
@@ -36,7 +35,7 @@ class TraceExchangeIT extends AgainstServer {
     long id =
         file(investigator, body("CASE-EX-1", "CO", "B8O12?4").add("weaponMake", "BERETTA").build());
     String base = "/api/trace-requests/" + id;
-    Reply photo = api.postBytes(base + "/photos", investigator, "image/png", png());
+    Reply photo = api.postBytes(base + "/photos", investigator, "image/png", Symbols.png());
     assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
     assertThat(api.postBytes(base + "/photos", investigator, "image/png", new byte[40]).status())
         .as("not an image")
@@ -187,7 +186,7 @@ class TraceExchangeIT extends AgainstServer {
                 "\"photos\": [{\"mediaType\": \"image/png\", \"sha256\": \""
                     + "0".repeat(64)
                     + "\", \"data\": \""
-                    + java.util.Base64.getEncoder().encodeToString(png())
+                    + java.util.Base64.getEncoder().encodeToString(Symbols.png())
                     + "\"}]");
     Reply badPhoto =
         api.send("POST", "/api/trace-requests/import", investigator, "application/json", tampered);
@@ -361,18 +360,6 @@ class TraceExchangeIT extends AgainstServer {
 
   private static JsonObject empty() {
     return Json.createObjectBuilder().build();
-  }
-
-  private static byte[] png() {
-    try {
-      BufferedImage image = new BufferedImage(24, 16, BufferedImage.TYPE_INT_RGB);
-      image.setRGB(3, 3, 0xffffff);
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      ImageIO.write(image, "png", out);
-      return out.toByteArray();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** The response PDF and its first page as PNG under the build folder, for a reviewer. */
