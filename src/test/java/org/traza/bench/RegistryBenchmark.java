@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,6 +47,12 @@ class RegistryBenchmark {
   private static final int LOOKUPS = Integer.getInteger("bench.lookups", 5_000);
   private static final int EVENTS = Integer.getInteger("bench.events", 2_000);
   private static final int DASHBOARDS = Integer.getInteger("bench.dashboards", 40);
+
+  /** The numbers of concurrent stations of the custody part ({@code -Dbench.stations=16}). */
+  private static final int[] STATIONS =
+      java.util.Arrays.stream(System.getProperty("bench.stations", "1,4,16,64").split(","))
+          .mapToInt(s -> Integer.parseInt(s.trim()))
+          .toArray();
 
   /**
    * The parts to run ({@code -Dbench.only=custody}): registrations, lookups, trace, custody,
@@ -504,6 +511,8 @@ class RegistryBenchmark {
       stations[s] = st.json().getString("credential");
     }
     AtomicInteger stationNext = new AtomicInteger();
+    ThreadLocal<StationConnection> connection =
+        ThreadLocal.withInitial(() -> new StationConnection(api.base()));
     ThreadLocal<String> station =
         ThreadLocal.withInitial(() -> stations[stationNext.getAndIncrement() % stations.length]);
     if (location.status() != 201) {
@@ -513,7 +522,7 @@ class RegistryBenchmark {
     // seeded ids need not be contiguous: take real REGISTERED ones, half for REST, half for JDBC
     int perSide = 4 * (Math.min(1000, EVENTS / 2) + EVENTS);
     // run alone, the server has not served thousands of requests yet: warm it up on other firearms
-    int warmup = ONLY.contains("registrations") ? 0 : 3_000;
+    int warmup = Integer.getInteger("bench.warmup", ONLY.contains("registrations") ? 0 : 3_000);
     long[] ids = new long[2 * perSide + warmup];
     try (Connection c = connect();
         var rs =
@@ -528,12 +537,12 @@ class RegistryBenchmark {
     if (warmup > 0) {
       progress("REST custody events, warming the server up with %,d", warmup);
       for (int i = 0; i < warmup; i++) {
-        receive(api, token, stations[0], ids[2 * perSide + i], locationId, "warm-");
+        receive(connection.get(), token, stations[0], ids[2 * perSide + i], locationId, "warm-");
       }
     }
     AtomicInteger restNext = new AtomicInteger(0);
     AtomicInteger jdbcNext = new AtomicInteger(perSide);
-    for (int clients : new int[] {1, 4, 16, 64}) {
+    for (int clients : STATIONS) {
       progress("REST custody events, %d station(s)", clients);
       results.add(
           measure(
@@ -542,7 +551,7 @@ class RegistryBenchmark {
               EVENTS,
               i ->
                   receive(
-                      api,
+                      connection.get(),
                       token,
                       station.get(),
                       ids[restNext.getAndIncrement()],
@@ -715,22 +724,32 @@ class RegistryBenchmark {
     }
   }
 
-  /** One RECEIVE custody event over REST from a registered station; anything but 201 fails. */
+  /**
+   * One RECEIVE custody event over REST from a registered station, on the calling thread's own
+   * connection (see {@link StationConnection}); anything but 201 fails.
+   */
   private static void receive(
-      Api api, String token, String station, long firearm, long location, String keyPrefix) {
+      StationConnection connection,
+      String token,
+      String station,
+      long firearm,
+      long location,
+      String keyPrefix) {
     var r =
-        api.postFrom(
-            station,
+        connection.send(
+            "POST",
             "/api/custody-events",
-            token,
-            jakarta.json.Json.createObjectBuilder()
-                .add("firearmId", firearm)
-                .add("action", "RECEIVE")
-                .add("locationId", location)
-                .add("idempotencyKey", keyPrefix + firearm)
-                .build());
+            Map.of("Authorization", "Bearer " + token, "X-Traza-Station", station),
+            "{\"firearmId\":"
+                + firearm
+                + ",\"action\":\"RECEIVE\",\"locationId\":"
+                + location
+                + ",\"idempotencyKey\":\""
+                + keyPrefix
+                + firearm
+                + "\"}");
     if (r.status() != 201) {
-      throw new AssertionError(r.toString());
+      throw new AssertionError(r.status() + " " + r.body());
     }
   }
 

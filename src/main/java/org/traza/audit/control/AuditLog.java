@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -38,7 +37,7 @@ public class AuditLog {
   public void record(@Observes ActionPerformed action) {
     boolean inRequest = requestActive();
     AuditChainHead head =
-        em.find(AuditChainHead.class, AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        (AuditChainHead) em.createNamedQuery(AuditChainHead.FOR_APPEND).getSingleResult();
     AuditEntry entry =
         new AuditEntry(
             head.nextId(),

@@ -3,6 +3,7 @@ package org.traza.audit.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.Table;
 
 /**
@@ -12,9 +13,20 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "audit_chain_head")
+@NamedNativeQuery(
+    name = AuditChainHead.FOR_APPEND,
+    query = "SELECT * FROM audit_chain_head WHERE id = " + AuditChainHead.ID + " FOR UPDATE",
+    resultClass = AuditChainHead.class)
 public class AuditChainHead {
 
   public static final int ID = 1;
+
+  /**
+   * The head, read and locked for an append, in one statement: EclipseLink prepares a locking
+   * {@code find} or JPQL query again on every call, which cost more than the statement itself.
+   * Within one transaction the head is the instance its first append read (and advanced).
+   */
+  public static final String FOR_APPEND = "AuditChainHead.forAppend";
 
   @Id
   @Column(name = "id")

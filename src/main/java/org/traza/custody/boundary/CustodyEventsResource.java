@@ -1,7 +1,7 @@
 package org.traza.custody.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -33,7 +33,7 @@ import org.traza.security.entity.Role;
     name = "Custody",
     description = "Custody events: the firearm lifecycle, append-only and chained")
 @Path("custody-events")
-@RequestScoped
+@ApplicationScoped
 public class CustodyEventsResource {
 
   @Inject CustodyLedger ledger;

@@ -3,13 +3,11 @@ package org.traza.platform.boundary;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
@@ -41,8 +39,6 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
   private static final String STARTED = "traza.started";
   private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
-  @Context HttpServletRequest servletRequest;
-
   @Inject RequestContext request;
 
   @Inject Event<ActionPerformed> actions;
@@ -69,8 +65,8 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
         offered != null && SAFE_ID.matcher(offered).matches()
             ? offered
             : UUID.randomUUID().toString();
-    HttpServletRequest servlet = servletRequest;
-    request.begin(id, () -> servlet == null ? "unknown" : servlet.getRemoteAddr());
+    request.begin(
+        id, ctx.getProperty(ClientAddressFilter.ATTRIBUTE) instanceof String a ? a : "unknown");
     if (ctx.hasEntity()) {
       limitBody(ctx);
     }

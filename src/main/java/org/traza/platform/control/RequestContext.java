@@ -17,8 +17,7 @@ import org.traza.platform.entity.ProblemType;
 public class RequestContext {
 
   private String requestId = "none";
-  private java.util.function.Supplier<String> clientAddressLookup = () -> "unknown";
-  private String clientAddress;
+  private String clientAddress = "unknown";
   private String username;
   private Set<String> roles = Set.of();
   private Long armouryId;
@@ -29,14 +28,8 @@ public class RequestContext {
   private boolean audited;
 
   public void begin(String requestId, String clientAddress) {
-    begin(requestId, () -> clientAddress);
-  }
-
-  /** Starts a request whose client address is looked up only if someone asks for it. */
-  public void begin(String requestId, java.util.function.Supplier<String> clientAddress) {
     this.requestId = requestId;
-    this.clientAddressLookup = clientAddress;
-    this.clientAddress = null;
+    this.clientAddress = clientAddress;
   }
 
   public void authenticate(String username, Set<String> roles) {
@@ -119,9 +112,6 @@ public class RequestContext {
   }
 
   public String clientAddress() {
-    if (clientAddress == null) {
-      clientAddress = clientAddressLookup.get();
-    }
     return clientAddress;
   }
 

@@ -32,18 +32,12 @@ public class FirearmRegistry {
    * one after the other, and the second sees the first's outcome.
    */
   public Optional<Firearm> findForUpdate(long id) {
-    // Lock the row with a bare SELECT ... FOR UPDATE, then read the firearm: a locking find makes
-    // EclipseLink re-read the make, calibre, type, marks and corrections too, five queries the
-    // custody path does not need. The read follows the lock, so it sees the last committed state.
-    List<Long> locked =
-        em.createNamedQuery(Firearm.LOCK, Long.class)
-            .setParameter("id", id)
-            .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-            .getResultList();
-    if (locked.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(em.find(Firearm.class, id));
+    // One SELECT ... FOR UPDATE (see Firearm.FOR_UPDATE). As with em.find, a firearm this
+    // transaction had already read comes back as that instance: one instance per row.
+    @SuppressWarnings("unchecked")
+    List<Firearm> locked =
+        em.createNamedQuery(Firearm.FOR_UPDATE).setParameter(1, id).getResultList();
+    return locked.stream().findFirst();
   }
 
   public Optional<Firearm> find(long id) {
