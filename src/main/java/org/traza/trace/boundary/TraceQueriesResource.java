@@ -1,7 +1,7 @@
 package org.traza.trace.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -24,7 +24,7 @@ import org.traza.trace.entity.SerialQuery;
  */
 @Tag(name = "Trace", description = "Matching recovered weapons to the registry")
 @Path("trace-queries")
-@RequestScoped
+@ApplicationScoped
 public class TraceQueriesResource {
 
   public static final int CASE_MAX = 100;
