@@ -586,7 +586,7 @@ class RegistryBenchmark {
    * positions, and one whose prefix is gone.
    */
   /** Trace queries of every kind sent before the first measured series. */
-  static final int TRACE_WARMUP = 4_000;
+  static final int TRACE_WARMUP = Integer.getInteger("bench.warmup", 4_000);
 
   private void trace(Api api, String token) throws Exception {
     record Kind(String what, java.util.function.UnaryOperator<String> read, String sql) {}

@@ -42,6 +42,62 @@ class AuditLogIT extends AgainstServer {
   }
 
   @Test
+  void concurrent_queries_are_each_recorded_once_with_their_own_request_and_the_chain_holds()
+      throws Exception {
+    // Concurrent requests queue for the one chain head: each entry must be there once, in the
+    // chain, with its own request's id, case and address.
+    Api.User investigator = api.newUser(Role.INVESTIGATOR);
+    String token = investigator.token();
+    int threads = 8;
+    int each = 10;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.Map<String, String> caseByRequest = new java.util.concurrent.ConcurrentHashMap<>();
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    String reference = "GROUP-" + thread + "-" + i;
+                    Reply r =
+                        api.post(
+                            "/api/trace-queries",
+                            token,
+                            jakarta.json.Json.createObjectBuilder()
+                                .add("caseReference", reference)
+                                .add("serial", "ZZ" + thread + "X" + i)
+                                .build());
+                    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                    caseByRequest.put(r.header("X-Request-Id"), reference);
+                  }
+                }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    List<JsonObject> entries = api.audit("action=TRACE_QUERY&actor=" + investigator.username());
+    assertThat(entries).hasSize(threads * each);
+    assertThat(entries)
+        .allSatisfy(
+            e -> {
+              assertThat(e.getString("targetId"))
+                  .isEqualTo(caseByRequest.get(e.getString("requestId")));
+              assertThat(e.getString("clientAddress")).isEqualTo("127.0.0.1");
+            });
+    assertThat(entries.stream().map(e -> e.getString("requestId")).distinct())
+        .hasSize(threads * each);
+    Reply verify = api.get("/api/audit-entries/verify", api.as(Role.AUDITOR));
+    assertThat(verify.json().getBoolean("intact")).as(verify.toString()).isTrue();
+  }
+
+  @Test
   void refused_and_denied_writes_are_recorded_too() {
     Api.User armourer = api.newUser(Role.ARMOURER);
     String token = armourer.token();
