@@ -44,7 +44,7 @@ const PAGES = {
         field({ name: 'name', label: t('location.name'), required: true }),
         field({ name: 'kind', label: t('location.kind'), type: 'select', required: true, options: KINDS.map((k) => [k, label('locationKind', k)]) }),
         field({ name: 'parentId', label: t('location.parent'), type: 'select', options: await locationOptions() }),
-        field({ name: 'countFrequencyDays', label: t('location.countEvery'), type: 'number', min: 1 }))],
+        field({ name: 'countFrequencyDays', label: t('location.countEvery'), type: 'number', min: 1, hint: t('location.countHint') }))],
       async (v) => {
         if (v.parentId) v.parentId = Number(v.parentId);
         const l = await post('/api/locations', v);
@@ -65,6 +65,24 @@ const PAGES = {
         refs.forget('/api/holders');
         notice(status, t('holder.created', { code: x.code }));
       }, { submit: t('holder.create'), id: 'new-holder' }), status));
+      const holders = await refs.holders();
+      if (holders.length) {
+        const edited = h('div');
+        parts.push(section(t('holder.edit'), form([h('div', { class: 'row' },
+          field({ name: 'holderId', label: t('custody.holder'), type: 'select', required: true, options: refs.options(holders, (x) => `${x.code} · ${x.name}`, (x) => x.id) }),
+          field({ name: 'name', label: t('holder.name'), hint: t('holder.editHint') }),
+          field({ name: 'unit', label: t('holder.unit') }))],
+        async (v, f) => {
+          // what is left empty stays as it is; the code and kind never change
+          const patch = {};
+          if (v.name) patch.name = v.name;
+          if (v.unit) patch.unit = v.unit;
+          const x = await request(`/api/holders/${v.holderId}`, { method: 'PATCH', body: patch });
+          refs.forget('/api/holders');
+          f.reset();
+          notice(edited, t('holder.updated', { code: x.code }));
+        }, { submit: t('common.save'), id: 'edit-holder' }), edited));
+      }
     }
     fill(body, ...parts);
   },
@@ -168,7 +186,22 @@ async function holdings(body, id) {
     h('p', {}, label('locationKind', place.kind), ' · ', Object.entries(held.byStatus).map(([s, n]) => `${label('status', s)}: ${formatNumber(n)}`).join(' · ')),
     h('figure', { class: 'symbols' }, img),
     holdingTable(held.firearms, 'holdings'),
-    acts() ? h('p', {}, link(`#/armoury/custody`, t('custody.recordAction'))) : null));
+    acts() ? h('p', {}, link(`#/armoury/custody`, t('custody.recordAction'))) : null),
+  hasRole('ADMIN') ? editLocation(place) : null);
+}
+
+/** Renames a place or changes how often it is counted; its code, kind and parent stay. */
+function editLocation(place) {
+  const status = h('div');
+  return section(t('location.edit'), h('p', {}, t('location.editHint')), form([h('div', { class: 'row' },
+    field({ name: 'name', label: t('location.name'), required: true, value: place.name }),
+    field({ name: 'countFrequencyDays', label: t('location.countEvery'), type: 'number', min: 1, value: place.countFrequencyDays, hint: t('location.countHint') }))],
+  async (v) => {
+    await request(`/api/locations/${place.id}`, { method: 'PATCH', body: { name: v.name, countFrequencyDays: v.countFrequencyDays ?? null } });
+    refs.forget('/api/locations');
+    notice(status, t('location.updated', { code: place.code }));
+    setTimeout(reload, 600);
+  }, { submit: t('common.save'), id: 'edit-location' }), status);
 }
 
 async function count(body, id) {

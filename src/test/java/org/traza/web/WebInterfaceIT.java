@@ -258,6 +258,48 @@ class WebInterfaceIT extends AgainstServer {
   }
 
   @Test
+  void an_administrator_renames_a_vault_and_corrects_a_holder() {
+    long armoury = api.location("ARMOURY", null);
+    long vault = api.location("VAULT", armoury);
+    long officer = api.holder("OFFICER");
+    String code = api.get("/api/locations/" + vault, api.admin()).json().getString("code");
+
+    browser = Browser.open(1280, 900, "en-US");
+    browser.get(url("/"));
+    logIn("admin", Api.ADMIN_PASSWORD);
+    browser.get(url("/#/armoury/holdings/" + vault));
+    browser.shown("#edit-location");
+    assertThat(browser.find("#edit-location [name=name]").getDomProperty("value"))
+        .isEqualTo("vault");
+    browser.type("#edit-location", "name", "Vault B, north wing");
+    browser.type("#edit-location", "countFrequencyDays", "90");
+    browser.submit("#edit-location");
+    browser.await(() -> browser.text("main").contains(code + " · Vault B, north wing"));
+    JsonObject place = api.get("/api/locations/" + vault, api.admin()).json();
+    assertThat(place.getInt("countFrequencyDays")).isEqualTo(90);
+    browser.keep("web-location-edit.png");
+
+    browser.get(url("/#/armoury/holdings"));
+    browser.shown("#edit-holder");
+    browser.choose("#edit-holder", "holderId", String.valueOf(officer));
+    browser.submit("#edit-holder");
+    // nothing to change: the server says so inside the form
+    browser.await(() -> !browser.text("#edit-holder .problem").isEmpty());
+    browser.type("#edit-holder", "name", "Sgt. Ana Ruiz");
+    browser.submit("#edit-holder");
+    browser.await(() -> browser.text("main").contains(" updated."));
+    assertThat(
+            api.get("/api/holders", api.admin()).array().stream()
+                .map(v -> v.asJsonObject())
+                .filter(x -> x.getInt("id") == officer)
+                .findFirst()
+                .orElseThrow()
+                .getString("name"))
+        .isEqualTo("Sgt. Ana Ruiz");
+    assertThat(api.audit("action=location.updated&targetId=" + vault)).hasSize(1);
+  }
+
+  @Test
   void the_language_follows_the_browser_then_the_user_and_an_ended_session_says_so() {
     JsonObject f = api.register(aFirearm().with("calibre", "762X39").build());
     String armourer = api.newUser(Role.ARMOURER).username();

@@ -5,14 +5,17 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.custody.control.Places;
 import org.traza.custody.entity.Holder;
@@ -62,5 +65,38 @@ public class HoldersResource {
     return Response.created(URI.create("/api/holders/" + h.id()))
         .entity(CustodyViews.HolderView.of(h))
         .build();
+  }
+
+  /**
+   * Corrects a holder's name or unit (a JSON merge patch; null clears the unit). The code and kind
+   * stay: they are what custody events and issue lists name.
+   */
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, PlacePatch.MEDIA_TYPE})
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.Names.SUPERVISOR, Role.Names.ADMIN})
+  @Operation(summary = "Correct a holder's name or unit; every change is audited")
+  public CustodyViews.HolderView revise(@PathParam("id") long id, String body) {
+    PlacePatch patch =
+        PlacePatch.parse(
+            body,
+            java.util.Set.of("name", "unit"),
+            "a holder keeps its code and kind (custody events name them); create a new one");
+    String name = patch.has("name") ? patch.text("name", Holder.NAME_MAX, false) : null;
+    boolean unitGiven = patch.has("unit");
+    String unit = unitGiven ? patch.text("unit", Holder.NAME_MAX, true) : null;
+    Holder h =
+        places.reviseHolder(
+            id,
+            holder -> {
+              if (name != null) {
+                holder.rename(name);
+              }
+              if (unitGiven) {
+                holder.assignUnit(unit);
+              }
+            });
+    return CustodyViews.HolderView.of(h);
   }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.custody.control.Places;
 import org.traza.custody.entity.Location;
@@ -122,6 +124,40 @@ public class LocationsResource {
     return Response.created(URI.create("/api/locations/" + l.id()))
         .entity(CustodyViews.LocationView.of(l))
         .build();
+  }
+
+  /**
+   * Renames a location or changes how often it is counted (a JSON merge patch; null clears the
+   * count frequency). Its code, kind and parent stay: the code is printed on labels, and a new kind
+   * or parent would move weapons between scopes; such a place is a new location.
+   */
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, PlacePatch.MEDIA_TYPE})
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.ADMIN)
+  @Operation(summary = "Rename a location or change its count frequency; every change is audited")
+  public CustodyViews.LocationView revise(@PathParam("id") long id, String body) {
+    PlacePatch patch =
+        PlacePatch.parse(
+            body,
+            java.util.Set.of("name", "countFrequencyDays"),
+            "a location keeps its code (printed on labels), kind and parent; create a new one");
+    String name = patch.has("name") ? patch.text("name", Location.NAME_MAX, false) : null;
+    boolean frequencyGiven = patch.has("countFrequencyDays");
+    Integer frequency = frequencyGiven ? patch.number("countFrequencyDays", 1, 3660) : null;
+    Location l =
+        places.reviseLocation(
+            id,
+            location -> {
+              if (name != null) {
+                location.rename(name);
+              }
+              if (frequencyGiven) {
+                location.countEvery(frequency);
+              }
+            });
+    return CustodyViews.LocationView.of(l);
   }
 
   static void require(String field, String value, int max) {

@@ -58,6 +58,55 @@ public class Places {
     return h;
   }
 
+  /**
+   * Applies {@code change} to location {@code id} and audits what it changed, old and new; a change
+   * that changes nothing is not recorded.
+   */
+  @Transactional
+  public Location reviseLocation(long id, java.util.function.Consumer<Location> change) {
+    Location l = location(id);
+    revise(l, change, Places::describe, "location", l.id(), l.code());
+    return l;
+  }
+
+  /** As {@link #reviseLocation}, for holder {@code id}. */
+  @Transactional
+  public Holder reviseHolder(long id, java.util.function.Consumer<Holder> change) {
+    Holder h = holder(id);
+    revise(h, change, Places::describe, "holder", h.id(), h.code());
+    return h;
+  }
+
+  private <T> void revise(
+      T place,
+      java.util.function.Consumer<T> change,
+      java.util.function.Function<T, String> describe,
+      String type,
+      long id,
+      String code) {
+    String before = describe.apply(place);
+    change.accept(place);
+    String after = describe.apply(place);
+    if (!before.equals(after)) {
+      em.flush();
+      actions.fire(
+          ActionPerformed.success(
+              type + ".updated", type, id, code + ": " + before + " -> " + after));
+    }
+  }
+
+  private static String describe(Location l) {
+    return "name '"
+        + l.name()
+        + "', counted every "
+        + (l.countFrequencyDays() == null ? "-" : l.countFrequencyDays())
+        + " days";
+  }
+
+  private static String describe(Holder h) {
+    return "name '" + h.name() + "', unit '" + (h.unit() == null ? "-" : h.unit()) + "'";
+  }
+
   private void requireFreeCode(String entity, String code) {
     Long taken =
         em.createQuery("SELECT COUNT(x) FROM " + entity + " x WHERE x.code = :c", Long.class)

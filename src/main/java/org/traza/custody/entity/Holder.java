@@ -78,4 +78,14 @@ public class Holder {
   public String unit() {
     return unit;
   }
+
+  /** Corrects the name (an officer's, a unit's). The code (a badge, a unit number) stays. */
+  public void rename(String newName) {
+    this.name = Objects.requireNonNull(newName);
+  }
+
+  /** The unit the holder belongs to now; null: none. */
+  public void assignUnit(String newUnit) {
+    this.unit = newUnit;
+  }
 }

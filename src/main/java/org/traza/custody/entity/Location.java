@@ -93,4 +93,14 @@ public class Location {
   public Integer countFrequencyDays() {
     return countFrequencyDays;
   }
+
+  /** Names the place anew. Its code stays: it is printed on the labels of its racks and bins. */
+  public void rename(String newName) {
+    this.name = Objects.requireNonNull(newName);
+  }
+
+  /** How often the place must be counted, in days; null: no schedule. */
+  public void countEvery(Integer days) {
+    this.countFrequencyDays = days;
+  }
 }

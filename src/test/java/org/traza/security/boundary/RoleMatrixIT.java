@@ -295,6 +295,18 @@ class RoleMatrixIT extends AgainstServer {
         EnumSet.of(Role.ADMIN));
     endpoint("GET", "/api/locations/{id}", () -> "/api/locations/987654321", () -> null, EVERYONE);
     endpoint(
+        "PATCH",
+        "/api/locations/{id}",
+        () -> "/api/locations/987654321",
+        () -> Json.createObjectBuilder().add("name", "Matrix").build(),
+        EnumSet.of(Role.ADMIN));
+    endpoint(
+        "PATCH",
+        "/api/holders/{id}",
+        () -> "/api/holders/987654321",
+        () -> Json.createObjectBuilder().add("name", "Matrix").build(),
+        EnumSet.of(Role.SUPERVISOR, Role.ADMIN));
+    endpoint(
         "GET",
         "/api/locations/{id}/label",
         () -> "/api/locations/987654321/label",
