@@ -580,14 +580,14 @@ class RegistryBenchmark {
     return new String(c);
   }
 
+  /** Trace queries of every kind sent before the first measured series. */
+  static final int TRACE_WARMUP = Integer.getInteger("bench.warmup", 4_000);
+
   /**
    * Trace queries over REST (each also appended to the audit log) beside the same look-up in raw
    * SQL: an exact serial, a serial misread with confusable letters, one with two unreadable
    * positions, and one whose prefix is gone.
    */
-  /** Trace queries of every kind sent before the first measured series. */
-  static final int TRACE_WARMUP = Integer.getInteger("bench.warmup", 4_000);
-
   private void trace(Api api, String token) throws Exception {
     record Kind(String what, java.util.function.UnaryOperator<String> read, String sql) {}
     List<Kind> kinds =
