@@ -60,7 +60,15 @@ function stationCode() {
   return station && station.includes(':') ? station.slice(0, station.indexOf(':')) : 'web';
 }
 
-async function scan(raw) {
+// Scans are handled one after the other: a scanner that reads a label twice sends the second read
+// before the first is stored, and the duplicate check must see the first.
+let scanning = Promise.resolve();
+function scan(raw) {
+  scanning = scanning.then(() => handleScan(raw)).catch((e) => console.error(e));
+  return scanning;
+}
+
+async function handleScan(raw) {
   const text = raw.trim();
   if (!text) return;
   const mode = $('mode').value;
