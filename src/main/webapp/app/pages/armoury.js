@@ -72,14 +72,12 @@ const PAGES = {
           field({ name: 'holderId', label: t('custody.holder'), type: 'select', required: true, options: refs.options(holders, (x) => `${x.code} · ${x.name}`, (x) => x.id) }),
           field({ name: 'name', label: t('holder.name'), hint: t('holder.editHint') }),
           field({ name: 'unit', label: t('holder.unit') }))],
-        async (v, f) => {
-          // what is left empty stays as it is; the code and kind never change
-          const patch = {};
-          if (v.name) patch.name = v.name;
-          if (v.unit) patch.unit = v.unit;
-          const x = await request(`/api/holders/${v.holderId}`, { method: 'PATCH', body: patch });
+        async ({ holderId, ...patch }, f) => {
+          // a field left empty is not sent, so it stays as it is; the code and kind never change
+          const x = await request(`/api/holders/${holderId}`, { method: 'PATCH', body: patch });
           refs.forget('/api/holders');
           f.reset();
+          f.elements.holderId.querySelector(`option[value="${x.id}"]`).textContent = `${x.code} · ${x.name}`;
           notice(edited, t('holder.updated', { code: x.code }));
         }, { submit: t('common.save'), id: 'edit-holder' }), edited));
       }

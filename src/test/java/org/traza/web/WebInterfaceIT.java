@@ -288,6 +288,8 @@ class WebInterfaceIT extends AgainstServer {
     browser.type("#edit-holder", "name", "Sgt. Ana Ruiz");
     browser.submit("#edit-holder");
     browser.await(() -> browser.text("main").contains(" updated."));
+    assertThat(browser.text("#edit-holder option[value='" + officer + "']"))
+        .endsWith("Sgt. Ana Ruiz");
     assertThat(
             api.get("/api/holders", api.admin()).array().stream()
                 .map(v -> v.asJsonObject())

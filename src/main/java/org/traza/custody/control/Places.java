@@ -88,7 +88,6 @@ public class Places {
     change.accept(place);
     String after = describe.apply(place);
     if (!before.equals(after)) {
-      em.flush();
       actions.fire(
           ActionPerformed.success(
               type + ".updated", type, id, code + ": " + before + " -> " + after));
