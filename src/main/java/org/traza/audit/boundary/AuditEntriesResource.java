@@ -50,6 +50,8 @@ public class AuditEntriesResource {
       String outcome,
       String detail,
       String requestId,
+      int chain,
+      long position,
       String previousHash,
       String entryHash) {
 
@@ -65,6 +67,8 @@ public class AuditEntriesResource {
           e.outcome(),
           e.detail(),
           e.requestId(),
+          e.chain(),
+          e.position(),
           e.previousHash(),
           e.entryHash());
     }
@@ -134,6 +138,8 @@ public class AuditEntriesResource {
           "outcome",
           "detail",
           "request_id",
+          "chain",
+          "position",
           "previous_hash",
           "entry_hash");
 
@@ -168,6 +174,8 @@ public class AuditEntriesResource {
                       v.outcome(),
                       v.detail(),
                       v.requestId(),
+                      v.chain(),
+                      v.position(),
                       v.previousHash(),
                       v.entryHash()));
               after = e.id();
@@ -182,6 +190,10 @@ public class AuditEntriesResource {
 
   @GET
   @Path("verify")
+  @Operation(
+      summary =
+          "Recomputes every chain of the log in one snapshot: intact, or the first break (entry id,"
+              + " chain, position, reason); headHash is one SHA-256 over all chain heads")
   public AuditTrail.Verification verify() {
     return trail.verify();
   }

@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.traza.audit.entity.AuditChainHead;
 import org.traza.audit.entity.AuditEntry;
+import org.traza.platform.entity.Sha256;
 
 /** Reads the audit log: filtered listings, newest first, and verification of the whole chain. */
 @ApplicationScoped
@@ -55,58 +57,232 @@ public class AuditTrail {
     }
   }
 
-  /** The result of recomputing the chain: intact, or the first entry where it breaks and why. */
+  /**
+   * The result of recomputing every chain: intact, or the first break (the earliest entry where a
+   * chain breaks, by id) with its chain, position and reason. {@code headHash} is one SHA-256 over
+   * every chain's head, a fingerprint of the whole log that auditors can keep.
+   */
   public record Verification(
       boolean intact,
       long entriesChecked,
+      int chains,
       Long firstBrokenEntryId,
+      Integer brokenChain,
+      Long brokenPosition,
       String reason,
       String headHash) {}
 
-  /** Recomputes every hash in id order, checking that ids are gapless and the head matches. */
+  /** Where one chain breaks; {@code entryId} is null when the entry that should be there is not. */
+  private record Break(int chain, long position, Long entryId, String problem) {}
+
+  /**
+   * Recomputes every chain in one consistent snapshot (entries committed while it runs belong to
+   * heads it does not read): each chain's positions 1..n without gaps, each hash from its content
+   * and the one before, the last equal to the chain's head; then that no entry lies outside the
+   * chains.
+   */
+  @Transactional
   public Verification verify() {
-    AuditChainHead head = em.find(AuditChainHead.class, AuditChainHead.ID);
-    String expectedPrevious = AuditEntry.GENESIS_HASH;
-    long expectedId = 1;
+    List<AuditChainHead> heads =
+        em.createQuery("SELECT h FROM AuditChainHead h ORDER BY h.chain", AuditChainHead.class)
+            .getResultList();
     long checked = 0;
-    while (true) {
-      List<AuditEntry> page =
-          em.createQuery(
-                  "SELECT e FROM AuditEntry e WHERE e.id >= :from ORDER BY e.id", AuditEntry.class)
-              .setParameter("from", expectedId)
-              .setMaxResults(VERIFY_PAGE)
-              .getResultList();
-      if (page.isEmpty()) {
-        break;
+    Break first = null;
+    StringBuilder fingerprint = new StringBuilder();
+    for (AuditChainHead head : heads) {
+      ChainWalk walk = new ChainWalk(head);
+      walk.run();
+      checked += walk.checked;
+      if (walk.broken != null && (first == null || earlier(walk.broken, first))) {
+        first = walk.broken;
       }
-      for (AuditEntry e : page) {
-        if (e.id() != expectedId) {
-          return broken(checked, expectedId, "entry " + expectedId + " is missing", head);
-        }
-        if (!e.previousHash().equals(expectedPrevious)) {
-          return broken(
-              checked, e.id(), "its previous-hash does not match the entry before it", head);
-        }
-        if (!e.entryHash().equals(e.computeHash())) {
-          return broken(checked, e.id(), "its content does not match its hash (altered)", head);
-        }
-        expectedPrevious = e.entryHash();
-        expectedId++;
-        checked++;
-      }
-      em.clear();
+      fingerprint
+          .append(head.chain())
+          .append(':')
+          .append(head.lastSeq())
+          .append(':')
+          .append(head.lastHash())
+          .append('|');
     }
-    if (head.lastEntryId() != checked || !head.lastHash().equals(expectedPrevious)) {
-      return broken(
+    if (first == null) {
+      first = strayEntry(heads, checked);
+    }
+    String headHash = Sha256.hex(fingerprint.toString());
+    if (first != null) {
+      return new Verification(
+          false,
           checked,
-          head.lastEntryId(),
-          "the chain head names entry " + head.lastEntryId() + " but the log ends at " + checked,
-          head);
+          heads.size(),
+          first.entryId(),
+          first.chain(),
+          first.position(),
+          (first.entryId() == null ? "" : "Entry " + first.entryId() + ": ") + first.problem(),
+          headHash);
     }
-    return new Verification(true, checked, null, null, expectedPrevious);
+    return new Verification(true, checked, heads.size(), null, null, null, null, headHash);
   }
 
-  private static Verification broken(long checked, long id, String reason, AuditChainHead head) {
-    return new Verification(false, checked, id, "Entry " + id + ": " + reason, head.lastHash());
+  private static boolean earlier(Break a, Break b) {
+    if (a.entryId() == null || b.entryId() == null) {
+      return b.entryId() == null && (a.entryId() != null || a.chain() < b.chain());
+    }
+    return a.entryId() < b.entryId();
+  }
+
+  /** Walks one chain in position order, a page at a time, up to its head. */
+  private final class ChainWalk {
+    final AuditChainHead head;
+    String previous = AuditEntry.GENESIS_HASH;
+    long position;
+    long checked;
+    Break broken;
+
+    ChainWalk(AuditChainHead head) {
+      this.head = head;
+    }
+
+    void run() {
+      if (head.chain() == AuditChainHead.FIRST_CHAIN && !walk(true)) {
+        return;
+      }
+      if (!walk(false)) {
+        return;
+      }
+      if (position != head.lastSeq() || !previous.equals(head.lastHash())) {
+        broken =
+            new Break(
+                head.chain(),
+                position + 1,
+                null,
+                "chain "
+                    + head.chain()
+                    + " ends at position "
+                    + position
+                    + " but its head names position "
+                    + head.lastSeq()
+                    + (position > head.lastSeq() ? "" : " (entries removed from its end)"));
+      }
+    }
+
+    /** The entries of the single-chain log (by id) or of this chain (by position). */
+    private boolean walk(boolean singleChainLog) {
+      while (true) {
+        List<AuditEntry> page =
+            singleChainLog
+                ? em.createQuery(
+                        "SELECT e FROM AuditEntry e WHERE e.chainNo IS NULL AND e.id > :after"
+                            + " ORDER BY e.id",
+                        AuditEntry.class)
+                    .setParameter("after", position)
+                    .setMaxResults(VERIFY_PAGE)
+                    .getResultList()
+                : em.createQuery(
+                        "SELECT e FROM AuditEntry e WHERE e.chainNo = :chain AND e.chainSeq > :after"
+                            + " AND e.chainSeq <= :last ORDER BY e.chainSeq",
+                        AuditEntry.class)
+                    .setParameter("chain", head.chain())
+                    .setParameter("after", position)
+                    .setParameter("last", head.lastSeq())
+                    .setMaxResults(VERIFY_PAGE)
+                    .getResultList();
+        for (AuditEntry e : page) {
+          if (!check(e)) {
+            return false;
+          }
+        }
+        em.clear();
+        if (page.size() < VERIFY_PAGE) {
+          return true;
+        }
+      }
+    }
+
+    private boolean check(AuditEntry e) {
+      long expected = position + 1;
+      if (e.position() != expected) {
+        broken =
+            new Break(
+                head.chain(),
+                expected,
+                e.id(),
+                "position "
+                    + expected
+                    + " of chain "
+                    + head.chain()
+                    + " is missing (the chain goes on at "
+                    + e.position()
+                    + ")");
+      } else if (!e.previousHash().equals(previous)) {
+        broken =
+            new Break(
+                head.chain(),
+                expected,
+                e.id(),
+                "its previous-hash does not match the entry before it in chain " + head.chain());
+      } else if (!e.entryHash().equals(e.computeHash())) {
+        broken =
+            new Break(
+                head.chain(), expected, e.id(), "its content does not match its hash (altered)");
+      }
+      if (broken != null) {
+        return false;
+      }
+      previous = e.entryHash();
+      position = expected;
+      checked++;
+      return true;
+    }
+  }
+
+  /**
+   * An entry that no chain walked: in a chain without a head, or past its chain's head. Only looked
+   * for when the log holds more entries than the chains.
+   */
+  private Break strayEntry(List<AuditChainHead> heads, long checked) {
+    long total = em.createQuery("SELECT COUNT(e) FROM AuditEntry e", Long.class).getSingleResult();
+    if (total == checked) {
+      return null;
+    }
+    List<Integer> chains = heads.stream().map(AuditChainHead::chain).toList();
+    List<AuditEntry> stray =
+        em.createQuery(
+                "SELECT e FROM AuditEntry e WHERE e.chainNo NOT IN :chains ORDER BY e.id",
+                AuditEntry.class)
+            .setParameter("chains", chains)
+            .setMaxResults(1)
+            .getResultList();
+    if (!stray.isEmpty()) {
+      AuditEntry e = stray.get(0);
+      return new Break(
+          e.chain(), e.position(), e.id(), "it names chain " + e.chain() + ", which has no head");
+    }
+    for (AuditChainHead head : heads) {
+      List<AuditEntry> beyond =
+          em.createQuery(
+                  "SELECT e FROM AuditEntry e WHERE e.chainNo = :chain AND e.chainSeq > :last"
+                      + " ORDER BY e.chainSeq",
+                  AuditEntry.class)
+              .setParameter("chain", head.chain())
+              .setParameter("last", head.lastSeq())
+              .setMaxResults(1)
+              .getResultList();
+      if (!beyond.isEmpty()) {
+        AuditEntry e = beyond.get(0);
+        return new Break(
+            head.chain(),
+            e.position(),
+            e.id(),
+            "it lies past the head of chain "
+                + head.chain()
+                + " (position "
+                + head.lastSeq()
+                + ")");
+      }
+    }
+    return new Break(
+        AuditChainHead.FIRST_CHAIN,
+        0,
+        null,
+        "the log holds " + total + " entries but its chains " + checked);
   }
 }

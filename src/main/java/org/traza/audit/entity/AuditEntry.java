@@ -2,6 +2,8 @@ package org.traza.audit.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -10,7 +12,12 @@ import java.util.Objects;
 
 /**
  * One line of the audit log: who did what to which record, from where, and how it ended. Insert
- * only; its hash binds it to the entry before it.
+ * only; its hash binds it to its position in one of the log's chains and to the entry before it
+ * there.
+ *
+ * <p>Entries written while the log had a single chain carry no chain columns: they are the start of
+ * chain {@value AuditChainHead#FIRST_CHAIN}, their position is their id, and their hash was
+ * computed over that id.
  */
 @Entity
 @Table(name = "audit_entry")
@@ -20,8 +27,15 @@ public class AuditEntry {
   public static final int DETAIL_MAX = 1000;
 
   @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
   @Column(name = "id", updatable = false)
-  private long id;
+  private Long id;
+
+  @Column(name = "chain_no", updatable = false)
+  private Integer chainNo;
+
+  @Column(name = "chain_seq", updatable = false)
+  private Long chainSeq;
 
   @Column(name = "occurred_at", nullable = false, updatable = false)
   private Instant occurredAt;
@@ -58,9 +72,12 @@ public class AuditEntry {
 
   protected AuditEntry() {}
 
-  /** Builds the entry that follows {@code previousHash} as number {@code id} in the chain. */
+  /** Where an entry goes: chain, position in it (from 1), and the hash of the entry before it. */
+  public record Position(int chain, long seq, String previousHash) {}
+
+  /** Builds the entry at {@code at}: its hash covers every field and that position. */
   public AuditEntry(
-      long id,
+      Position at,
       Instant occurredAt,
       String actor,
       String action,
@@ -69,9 +86,9 @@ public class AuditEntry {
       String clientAddress,
       String outcome,
       String detail,
-      String requestId,
-      String previousHash) {
-    this.id = id;
+      String requestId) {
+    this.chainNo = at.chain();
+    this.chainSeq = at.seq();
     // DATETIME(6) keeps microseconds: hash what the database will give back.
     this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
     this.actor = clip(Objects.requireNonNull(actor), 64);
@@ -82,7 +99,7 @@ public class AuditEntry {
     this.outcome = Objects.requireNonNull(outcome);
     this.detail = clip(detail, DETAIL_MAX);
     this.requestId = clip(requestId, 64);
-    this.previousHash = Objects.requireNonNull(previousHash);
+    this.previousHash = Objects.requireNonNull(at.previousHash());
     this.entryHash = computeHash();
   }
 
@@ -90,12 +107,15 @@ public class AuditEntry {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
-  /** SHA-256 over every field and the previous hash, in a fixed, unambiguous encoding. */
+  /**
+   * SHA-256 over the position, every field and the previous hash, in a fixed, unambiguous encoding.
+   * The position is "chain/seq"; for an entry from the single-chain log it is its id.
+   */
   public String computeHash() {
     StringBuilder canonical = new StringBuilder();
     for (Object field :
         new Object[] {
-          id,
+          chainNo == null ? id : chainNo + "/" + chainSeq,
           occurredAt,
           actor,
           action,
@@ -118,8 +138,23 @@ public class AuditEntry {
     return previousHash.equals(expectedPrevious) && entryHash.equals(computeHash());
   }
 
+  /** The entry's id: assigned by the database on insert, it orders entries across chains. */
   public long id() {
-    return id;
+    return id == null ? 0 : id;
+  }
+
+  public int chain() {
+    return chainNo == null ? AuditChainHead.FIRST_CHAIN : chainNo;
+  }
+
+  /** The entry's place in its chain, from 1. */
+  public long position() {
+    return chainSeq == null ? id() : chainSeq;
+  }
+
+  /** True for an entry written while the log had one chain (no chain columns). */
+  public boolean fromSingleChainLog() {
+    return chainNo == null;
   }
 
   public Instant occurredAt() {

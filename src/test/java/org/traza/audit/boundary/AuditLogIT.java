@@ -44,8 +44,8 @@ class AuditLogIT extends AgainstServer {
   @Test
   void concurrent_queries_are_each_recorded_once_with_their_own_request_and_the_chain_holds()
       throws Exception {
-    // Concurrent requests queue for the one chain head: each entry must be there once, in the
-    // chain, with its own request's id, case and address.
+    // Concurrent requests append to the log's chains at once: each entry must be there once, in
+    // a chain, with its own request's id, case and address.
     Api.User investigator = api.newUser(Role.INVESTIGATOR);
     String token = investigator.token();
     int threads = 8;
@@ -188,6 +188,197 @@ class AuditLogIT extends AgainstServer {
         .isTrue();
   }
 
+  @Test
+  void a_transaction_holding_one_chain_does_not_hold_up_the_others() throws Exception {
+    try (Connection c = ItDatabase.adminConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.executeQuery("SELECT * FROM audit_chain_head WHERE id = 1 FOR UPDATE").close();
+      try {
+        long started = System.nanoTime();
+        JsonObject f = api.register(aFirearm().build());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        JsonObject entry = api.audit("action=FIREARM_REGISTERED&targetId=" + f.getInt("id")).get(0);
+        assertThat(entry.getInt("chain")).isNotEqualTo(1);
+        assertThat(millis).as("not queued behind the held chain").isLessThan(10_000);
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  @Test
+  void when_every_chain_is_held_an_append_waits_for_one_and_is_recorded() throws Exception {
+    java.util.concurrent.CompletableFuture<Reply> registration;
+    String token = api.as(Role.SUPERVISOR); // signing in is audited too
+    try (Connection c = ItDatabase.adminConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.executeQuery("SELECT * FROM audit_chain_head FOR UPDATE").close();
+      try {
+        registration =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> api.post("/api/firearms", token, aFirearm().build()));
+        Thread.sleep(1500);
+        assertThat(registration).as("waits while every head is held").isNotDone();
+      } finally {
+        c.rollback();
+      }
+    }
+    Reply created = registration.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(api.audit("action=FIREARM_REGISTERED&targetId=" + created.json().getInt("id")))
+        .hasSize(1);
+    assertThat(
+            api.get("/api/audit-entries/verify", api.as(Role.AUDITOR)).json().getBoolean("intact"))
+        .isTrue();
+  }
+
+  @Test
+  void a_removed_entry_is_named_by_its_chain_and_position() throws SQLException {
+    api.register(aFirearm().build());
+    api.register(aFirearm().build());
+    try (Connection c = ItDatabase.adminConnection();
+        Statement s = c.createStatement()) {
+      // an entry with a successor in its chain: its removal leaves a gap, not a short chain
+      ResultSet rs =
+          s.executeQuery(
+              "SELECT e.id, e.chain_no, e.chain_seq, n.id FROM audit_entry e JOIN audit_entry n"
+                  + " ON n.chain_no = e.chain_no AND n.chain_seq = e.chain_seq + 1"
+                  + " ORDER BY e.id DESC LIMIT 1");
+      assertThat(rs.next()).isTrue();
+      long removed = rs.getLong(1);
+      int chain = rs.getInt(2);
+      long position = rs.getLong(3);
+      long successor = rs.getLong(4);
+      rs.close();
+      s.execute(
+          "CREATE TEMPORARY TABLE removed_entry AS SELECT * FROM audit_entry WHERE id = "
+              + removed);
+      withoutGuard(
+          s, "delete", () -> s.executeUpdate("DELETE FROM audit_entry WHERE id = " + removed));
+      try {
+        JsonObject verify = api.get("/api/audit-entries/verify", api.as(Role.AUDITOR)).json();
+        assertThat(verify.getBoolean("intact")).isFalse();
+        assertThat(verify.getInt("brokenChain")).isEqualTo(chain);
+        assertThat(verify.getJsonNumber("brokenPosition").longValue()).isEqualTo(position);
+        assertThat(verify.getJsonNumber("firstBrokenEntryId").longValue()).isEqualTo(successor);
+        assertThat(verify.getString("reason"))
+            .contains("position " + position + " of chain " + chain + " is missing");
+      } finally {
+        s.executeUpdate("INSERT INTO audit_entry SELECT * FROM removed_entry");
+      }
+    }
+    assertThat(
+            api.get("/api/audit-entries/verify", api.as(Role.AUDITOR)).json().getBoolean("intact"))
+        .isTrue();
+  }
+
+  @Test
+  void an_entry_slipped_in_past_a_chains_head_or_outside_every_chain_is_named()
+      throws SQLException {
+    api.register(aFirearm().build());
+    try (Connection c = ItDatabase.adminConnection();
+        Statement s = c.createStatement()) {
+      for (String chainAndPosition :
+          List.of("2, (SELECT last_seq + 1000 FROM audit_chain_head WHERE id = 2)", "99, 1")) {
+        s.executeUpdate(
+            "INSERT INTO audit_entry (occurred_at, actor, action, target_type, outcome,"
+                + " previous_hash, entry_hash, chain_no, chain_seq) SELECT occurred_at, 'mallory',"
+                + " action, target_type, outcome, previous_hash, entry_hash, "
+                + chainAndPosition
+                + " FROM audit_entry ORDER BY id DESC LIMIT 1");
+        long forged;
+        try (ResultSet rs = s.executeQuery("SELECT MAX(id) FROM audit_entry")) {
+          rs.next();
+          forged = rs.getLong(1);
+        }
+        try {
+          JsonObject verify = api.get("/api/audit-entries/verify", api.as(Role.AUDITOR)).json();
+          assertThat(verify.getBoolean("intact")).as(verify.toString()).isFalse();
+          assertThat(verify.getJsonNumber("firstBrokenEntryId").longValue()).isEqualTo(forged);
+          assertThat(verify.getString("reason"))
+              .containsAnyOf("past the head of chain 2", "chain 99, which has no head");
+        } finally {
+          withoutGuard(
+              s, "delete", () -> s.executeUpdate("DELETE FROM audit_entry WHERE id = " + forged));
+        }
+      }
+    }
+    assertThat(
+            api.get("/api/audit-entries/verify", api.as(Role.AUDITOR)).json().getBoolean("intact"))
+        .isTrue();
+  }
+
+  @Test
+  void a_chain_cut_short_is_named_by_its_head() throws SQLException {
+    api.register(aFirearm().build());
+    String auditor = api.as(Role.AUDITOR); // signed in before the cut: signing in is audited
+    try (Connection c = ItDatabase.adminConnection();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      // the chain's head is held while its last entry is removed, so that no append follows it
+      ResultSet rs =
+          s.executeQuery(
+              "SELECT h.id, h.last_seq FROM audit_chain_head h WHERE h.last_seq > 0"
+                  + " ORDER BY h.id LIMIT 1 FOR UPDATE");
+      rs.next();
+      int chain = rs.getInt(1);
+      long last = rs.getLong(2);
+      rs.close();
+      s.execute(
+          "CREATE TEMPORARY TABLE cut_entry AS SELECT * FROM audit_entry"
+              + " WHERE chain_no = "
+              + chain
+              + " AND chain_seq = "
+              + last);
+      withoutGuard(
+          s,
+          "delete",
+          () ->
+              s.executeUpdate(
+                  "DELETE FROM audit_entry WHERE chain_no = "
+                      + chain
+                      + " AND chain_seq = "
+                      + last));
+      c.commit();
+      try {
+        JsonObject verify = api.get("/api/audit-entries/verify", auditor).json();
+        assertThat(verify.getBoolean("intact")).isFalse();
+        assertThat(verify.getInt("brokenChain")).isEqualTo(chain);
+        assertThat(verify.getString("reason"))
+            .contains("chain " + chain + " ends at position " + (last - 1))
+            .contains("its head names position " + last);
+      } finally {
+        s.executeUpdate("INSERT INTO audit_entry SELECT * FROM cut_entry");
+        c.commit();
+      }
+    }
+    assertThat(api.get("/api/audit-entries/verify", auditor).json().getBoolean("intact")).isTrue();
+  }
+
+  private interface SqlAction {
+    void run() throws SQLException;
+  }
+
+  /** What a database superuser could do: lift a guard (update or delete), act, put it back. */
+  private static void withoutGuard(Statement s, String operation, SqlAction action)
+      throws SQLException {
+    String trigger = "trg_audit_entry_no_" + operation;
+    s.execute("DROP TRIGGER " + trigger);
+    try {
+      action.run();
+    } finally {
+      s.execute(
+          "CREATE TRIGGER "
+              + trigger
+              + " BEFORE "
+              + operation.toUpperCase(java.util.Locale.ROOT)
+              + " ON audit_entry FOR EACH ROW"
+              + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_entry is append-only'");
+    }
+  }
+
   /** What a database superuser could do: lift the guard, edit, put the guard back. */
   private static void rewriteDetail(Connection c, long id, String detail) throws SQLException {
     try (Statement s = c.createStatement()) {
@@ -256,7 +447,7 @@ class AuditLogIT extends AgainstServer {
     assertThat(lines.get(0))
         .isEqualTo(
             "id,occurred_at,actor,action,target_type,target_id,client_address,outcome,detail,"
-                + "request_id,previous_hash,entry_hash");
+                + "request_id,chain,position,previous_hash,entry_hash");
     List<String> ids =
         api
             .get("/api/audit-entries" + filter, api.as(Role.AUDITOR))

@@ -1,0 +1,33 @@
+-- The audit log as sixteen hash chains instead of one. With one chain every audited transaction
+-- queued for the chain head's row lock from its append until its commit, so commits could not be
+-- grouped and custody events were bounded by one lock. An append now takes whichever head no
+-- other transaction holds (SELECT ... FOR UPDATE SKIP LOCKED) and extends that chain; each chain
+-- is still gapless and ends at its head, so an edited, removed or inserted row breaks one of them.
+--
+-- Entries written before this migration stay as they are (entries cannot be updated): they are
+-- the start of chain 1, their position is their id, and chain 1 continues after them.
+ALTER TABLE audit_chain_head DROP CONSTRAINT ck_audit_chain_head_id;
+ALTER TABLE audit_chain_head RENAME COLUMN last_entry_id TO last_seq;
+
+-- Ids now only locate and order entries; the chain position is what the hash binds.
+ALTER TABLE audit_entry MODIFY id BIGINT NOT NULL AUTO_INCREMENT;
+ALTER TABLE audit_entry ADD COLUMN chain_no INT NULL;
+ALTER TABLE audit_entry ADD COLUMN chain_seq BIGINT NULL;
+ALTER TABLE audit_entry ADD CONSTRAINT uk_audit_entry_chain_no_chain_seq UNIQUE (chain_no, chain_seq);
+
+INSERT INTO audit_chain_head (id, last_seq, last_hash) VALUES
+  (2, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (3, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (4, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (5, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (6, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (7, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (8, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (9, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (10, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (11, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (12, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (13, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (14, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (15, 0, '0000000000000000000000000000000000000000000000000000000000000000'),
+  (16, 0, '0000000000000000000000000000000000000000000000000000000000000000');
