@@ -13,7 +13,7 @@ import org.traza.audit.entity.AuditChainHead;
 import org.traza.audit.entity.AuditEntry;
 import org.traza.platform.entity.Sha256;
 
-/** Reads the audit log: filtered listings, newest first, and verification of the whole chain. */
+/** Reads the audit log: filtered listings, newest first, and verification of all its chains. */
 @ApplicationScoped
 public class AuditTrail {
 
