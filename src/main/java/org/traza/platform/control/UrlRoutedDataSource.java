@@ -12,8 +12,7 @@ import javax.sql.DataSource;
 /**
  * A plain DataSource that chooses its JDBC driver from the URL: MariaDB Connector/J (bundled in the
  * war) for {@code jdbc:mariadb:} and {@code jdbc:mysql:}, Payara's bundled H2 for {@code jdbc:h2:}.
- * Payara's connection pool wraps it; it only opens physical connections, MariaDB's with {@link
- * DeferredAutoCommit}.
+ * Payara's connection pool wraps it; it only opens physical connections.
  */
 public class UrlRoutedDataSource implements DataSource {
 
@@ -68,8 +67,7 @@ public class UrlRoutedDataSource implements DataSource {
       if (connection == null) {
         throw new SQLException("No JDBC driver accepts the configured db.url", "08001");
       }
-      // over a network every auto-commit switch is a round trip; H2 runs in the process
-      return url.startsWith("jdbc:h2:") ? connection : DeferredAutoCommit.wrap(connection);
+      return connection;
     } catch (SQLException e) {
       if (Migrations.validating()) {
         // The schema check cannot even begin; Payara would otherwise fail the deployment and
