@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,11 @@ public class AuditTrail {
   /** Where one chain breaks; {@code entryId} is null when the entry that should be there is not. */
   private record Break(int chain, long position, Long entryId, String problem) {}
 
+  /** The first break is the earliest entry; breaks with no entry (a cut tail) come last. */
+  private static final Comparator<Break> FIRST =
+      Comparator.comparing(Break::entryId, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparingInt(Break::chain);
+
   /**
    * Recomputes every chain in one consistent snapshot (entries committed while it runs belong to
    * heads it does not read): each chain's positions 1..n without gaps, each hash from its content
@@ -93,7 +99,7 @@ public class AuditTrail {
       ChainWalk walk = new ChainWalk(head);
       walk.run();
       checked += walk.checked;
-      if (walk.broken != null && (first == null || earlier(walk.broken, first))) {
+      if (walk.broken != null && (first == null || FIRST.compare(walk.broken, first) < 0)) {
         first = walk.broken;
       }
       fingerprint
@@ -120,13 +126,6 @@ public class AuditTrail {
           headHash);
     }
     return new Verification(true, checked, heads.size(), null, null, null, null, headHash);
-  }
-
-  private static boolean earlier(Break a, Break b) {
-    if (a.entryId() == null || b.entryId() == null) {
-      return b.entryId() == null && (a.entryId() != null || a.chain() < b.chain());
-    }
-    return a.entryId() < b.entryId();
   }
 
   /** Walks one chain in position order, a page at a time, up to its head. */
@@ -167,24 +166,7 @@ public class AuditTrail {
     /** The entries of the single-chain log (by id) or of this chain (by position). */
     private boolean walk(boolean singleChainLog) {
       while (true) {
-        List<AuditEntry> page =
-            singleChainLog
-                ? em.createQuery(
-                        "SELECT e FROM AuditEntry e WHERE e.chainNo IS NULL AND e.id > :after"
-                            + " ORDER BY e.id",
-                        AuditEntry.class)
-                    .setParameter("after", position)
-                    .setMaxResults(VERIFY_PAGE)
-                    .getResultList()
-                : em.createQuery(
-                        "SELECT e FROM AuditEntry e WHERE e.chainNo = :chain AND e.chainSeq > :after"
-                            + " AND e.chainSeq <= :last ORDER BY e.chainSeq",
-                        AuditEntry.class)
-                    .setParameter("chain", head.chain())
-                    .setParameter("after", position)
-                    .setParameter("last", head.lastSeq())
-                    .setMaxResults(VERIFY_PAGE)
-                    .getResultList();
+        List<AuditEntry> page = nextPage(singleChainLog).setMaxResults(VERIFY_PAGE).getResultList();
         for (AuditEntry e : page) {
           if (!check(e)) {
             return false;
@@ -195,6 +177,23 @@ public class AuditTrail {
           return true;
         }
       }
+    }
+
+    /** The entries after the current position: by id before chains existed, else by position. */
+    private TypedQuery<AuditEntry> nextPage(boolean singleChainLog) {
+      if (singleChainLog) {
+        return em.createQuery(
+                "SELECT e FROM AuditEntry e WHERE e.chainNo IS NULL AND e.id > :after ORDER BY e.id",
+                AuditEntry.class)
+            .setParameter("after", position);
+      }
+      return em.createQuery(
+              "SELECT e FROM AuditEntry e WHERE e.chainNo = :chain AND e.chainSeq > :after"
+                  + " AND e.chainSeq <= :last ORDER BY e.chainSeq",
+              AuditEntry.class)
+          .setParameter("chain", head.chain())
+          .setParameter("after", position)
+          .setParameter("last", head.lastSeq());
     }
 
     private boolean check(AuditEntry e) {

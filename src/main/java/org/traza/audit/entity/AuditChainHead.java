@@ -66,10 +66,6 @@ public class AuditChainHead {
     return chain;
   }
 
-  public long nextSeq() {
-    return lastSeq + 1;
-  }
-
   public long lastSeq() {
     return lastSeq;
   }

@@ -152,11 +152,6 @@ public class AuditEntry {
     return chainSeq == null ? id() : chainSeq;
   }
 
-  /** True for an entry written while the log had one chain (no chain columns). */
-  public boolean fromSingleChainLog() {
-    return chainNo == null;
-  }
-
   public Instant occurredAt() {
     return occurredAt;
   }
