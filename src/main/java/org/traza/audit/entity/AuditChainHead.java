@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedNativeQueries;
 import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 
 /**
  * Where one of the audit log's chains ends. An append locks a head until its transaction commits,
@@ -50,6 +51,7 @@ public class AuditChainHead {
   private long lastSeq;
 
   @Column(name = "last_hash", nullable = false, length = 64)
+  @Size(max = 64)
   private String lastHash;
 
   protected AuditChainHead() {}

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -41,33 +42,43 @@ public class AuditEntry {
   private Instant occurredAt;
 
   @Column(name = "actor", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String actor;
 
   @Column(name = "action", nullable = false, updatable = false, length = 60)
+  @Size(max = 60)
   private String action;
 
   @Column(name = "target_type", nullable = false, updatable = false, length = 40)
+  @Size(max = 40)
   private String targetType;
 
   @Column(name = "target_id", updatable = false, length = 200)
+  @Size(max = 200)
   private String targetId;
 
   @Column(name = "client_address", updatable = false, length = 64)
+  @Size(max = 64)
   private String clientAddress;
 
   @Column(name = "outcome", nullable = false, updatable = false, length = 20)
+  @Size(max = 20)
   private String outcome;
 
   @Column(name = "detail", updatable = false, length = DETAIL_MAX)
+  @Size(max = DETAIL_MAX)
   private String detail;
 
   @Column(name = "request_id", updatable = false, length = 64)
+  @Size(max = 64)
   private String requestId;
 
   @Column(name = "previous_hash", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String previousHash;
 
   @Column(name = "entry_hash", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String entryHash;
 
   protected AuditEntry() {}

@@ -1,5 +1,6 @@
 package org.traza.custody.boundary;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.traza.custody.entity.CustodyEvent;
 import org.traza.custody.entity.Holder;
@@ -17,38 +18,59 @@ public final class CustodyViews {
     public Long firearmId;
 
     /** Text a scanner read from the firearm's marking, instead of firearmId. */
+    @Size(max = 1000)
     public String scannedText;
 
     /** RECEIVE, ISSUE, RETURN, MOVE, DISPATCH, RECEIVE_TRANSFER, LEND, RETURN_FROM_LOAN, … */
+    @Size(max = 30)
     public String action;
 
     public Long locationId;
     public Long holderId;
     public Instant expectedReturn;
+
+    @Size(max = CustodyEvent.STATION_MAX)
     public String station;
 
     /** When the station did it, if it was offline. */
     public Instant deviceTime;
 
+    @Size(max = CustodyEvent.REASON_MAX)
     public String reason;
+
+    @Size(max = CustodyEvent.DOCUMENT_MAX)
     public String documentRef;
 
     /** Unique per intended action (a UUID): a retry with the same key acts at most once. */
+    @Size(max = CustodyEvent.KEY_MAX)
     public String idempotencyKey;
   }
 
   public static class LocationRequest {
+    @Size(max = Location.CODE_MAX)
     public String code;
+
+    @Size(max = Location.NAME_MAX)
     public String name;
+
+    @Size(max = 40)
     public String kind;
+
     public Long parentId;
     public Integer countFrequencyDays;
   }
 
   public static class HolderRequest {
+    @Size(max = Holder.CODE_MAX)
     public String code;
+
+    @Size(max = 40)
     public String kind;
+
+    @Size(max = Holder.NAME_MAX)
     public String name;
+
+    @Size(max = Holder.NAME_MAX)
     public String unit;
   }
 

@@ -40,7 +40,7 @@ public class LocationsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.Names.ANY_ROLE)
   public List<CustodyViews.LocationView> list() {
-    return places.locations().stream().map(CustodyViews.LocationView::of).toList();
+    return places.visibleLocations().stream().map(CustodyViews.LocationView::of).toList();
   }
 
   @GET
@@ -48,7 +48,7 @@ public class LocationsResource {
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.Names.ANY_ROLE)
   public CustodyViews.LocationView get(@PathParam("id") long id) {
-    return CustodyViews.LocationView.of(places.location(id));
+    return CustodyViews.LocationView.of(places.visibleLocation(id));
   }
 
   @GET
@@ -61,8 +61,7 @@ public class LocationsResource {
       @PathParam("id") long id,
       @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("1000") int limit) {
     org.traza.platform.entity.Paging.checkLimit(limit, 10_000);
-    places.location(id);
-    request.requireInScope(id, "Location " + id);
+    places.locationWithin(id);
     var held = firearms.atLocation(id, limit);
     var byStatus =
         held.stream()
@@ -91,7 +90,7 @@ public class LocationsResource {
           String symbology,
       @jakarta.ws.rs.QueryParam("format") @jakarta.ws.rs.DefaultValue("png") String format,
       @jakarta.ws.rs.QueryParam("moduleSize") @jakarta.ws.rs.DefaultValue("4") int moduleSize) {
-    Location l = places.location(id);
+    Location l = places.locationWithin(id);
     var printed = printer.print(LABEL_PREFIX + l.code(), symbology, format, moduleSize);
     return Response.ok(printed.bytes(), printed.mediaType())
         .header("X-Label-Text", LABEL_PREFIX + l.code())

@@ -7,15 +7,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.traza.custody.entity.CustodyEvent;
 import org.traza.custody.entity.Holder;
 import org.traza.custody.entity.Location;
 import org.traza.custody.entity.TransferMisdelivered;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.Bounds;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.registry.entity.CustodyAction;
@@ -35,6 +38,14 @@ public class CustodyLedger {
   @Inject Places places;
   @Inject Event<TransferMisdelivered> misdeliveries;
   @Inject Event<DestroyedFirearmSighted> sightings;
+
+  /**
+   * How far a station's clock may be from the server's: a station offline for days still sends its
+   * scans with the times they were made; further off is a broken clock or a forged time.
+   */
+  @Inject
+  @ConfigProperty(name = "custody.device-time-window", defaultValue = "P30D")
+  Duration deviceTimeWindow;
 
   /** A custody action as a station or a person asks for it. */
   public record Command(
@@ -70,6 +81,13 @@ public class CustodyLedger {
     }
     if (c.holderId() != null && em.find(Holder.class, c.holderId()) == null) {
       throw ProblemException.invalid("holderId", "no holder " + c.holderId());
+    }
+    Bounds.near("deviceTime", c.deviceTime(), clock, deviceTimeWindow);
+    if (request.scope().isPresent() && c.action() != CustodyAction.RECEIVE_TRANSFER) {
+      // before the lifecycle check, whose answer would tell the state of another armoury's weapon
+      firearms
+          .holdingAnywhere(c.firearmId())
+          .ifPresent(h -> request.requireInScope(h.locationId(), "The firearm"));
     }
     Instant now = clock.instant();
     CustodyEvent[] event = new CustodyEvent[1];

@@ -21,6 +21,7 @@ import org.traza.custody.entity.Holder;
 import org.traza.custody.entity.HolderKind;
 import org.traza.custody.entity.Location;
 import org.traza.custody.entity.LocationKind;
+import org.traza.platform.control.Confinement;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -30,6 +31,7 @@ import org.traza.platform.entity.ProblemType;
 public class Places {
 
   @PersistenceContext EntityManager em;
+  @Inject Confinement confinement;
   @Inject Event<ActionPerformed> actions;
   @Inject Clock clock;
 
@@ -38,6 +40,9 @@ public class Places {
       String code, String name, LocationKind kind, Long parentId, Integer frequency, String actor) {
     if (parentId != null && em.find(Location.class, parentId) == null) {
       throw ProblemException.invalid("parentId", "no location " + parentId);
+    }
+    if (confinement.scope().isPresent() && (parentId == null || !confinement.allows(parentId))) {
+      throw Confinement.outside("The parent location");
     }
     requireFreeCode("Location", code);
     Location l = new Location(code, name, kind, parentId, frequency, clock.instant(), actor);
@@ -50,6 +55,7 @@ public class Places {
 
   @Transactional
   public Holder createHolder(String code, HolderKind kind, String name, String unit, String actor) {
+    requireNationalScope();
     requireFreeCode("Holder", code);
     Holder h = new Holder(code, kind, name, unit, clock.instant(), actor);
     em.persist(h);
@@ -64,7 +70,7 @@ public class Places {
    */
   @Transactional
   public Location reviseLocation(long id, java.util.function.Consumer<Location> change) {
-    Location l = location(id);
+    Location l = locationWithin(id);
     revise(l, change, Places::describe, "location", l.id(), l.code());
     return l;
   }
@@ -72,6 +78,7 @@ public class Places {
   /** As {@link #reviseLocation}, for holder {@code id}. */
   @Transactional
   public Holder reviseHolder(long id, java.util.function.Consumer<Holder> change) {
+    requireNationalScope();
     Holder h = holder(id);
     revise(h, change, Places::describe, "holder", h.id(), h.code());
     return h;
@@ -163,6 +170,13 @@ public class Places {
         .getResultList();
   }
 
+  /** Every location the current request may see (see {@link #visibleLocation}). */
+  public List<Location> visibleLocations() {
+    return locations().stream()
+        .filter(l -> isDestination(l) || confinement.allows(l.id()))
+        .toList();
+  }
+
   public List<Holder> holders() {
     return em.createQuery("SELECT h FROM Holder h ORDER BY h.code", Holder.class).getResultList();
   }
@@ -175,11 +189,52 @@ public class Places {
     return h;
   }
 
+  /** The location, wherever it is: for the rules that compare places across armouries. */
   public Location location(long id) {
     Location l = em.find(Location.class, id);
     if (l == null) {
       throw ProblemException.notFound("location", id);
     }
     return l;
+  }
+
+  /**
+   * A location as the current request may see it: one within its armoury, or an agency or armoury
+   * itself (where a transfer may be sent); vaults, racks and bins elsewhere are refused (403).
+   */
+  public Location visibleLocation(long id) {
+    Location l = location(id);
+    if (!isDestination(l)) {
+      confinement.require(l.id(), "Location " + l.code());
+    }
+    return l;
+  }
+
+  /**
+   * A location within the current request's armoury (403 otherwise): to list its holdings, print
+   * its label, count it or change it.
+   */
+  public Location locationWithin(long id) {
+    Location l = location(id);
+    confinement.require(l.id(), "Location " + l.code());
+    return l;
+  }
+
+  /**
+   * Holders (officers, units, courts) are one national register: an officer may draw weapons at
+   * several armouries. Only a user of national scope creates or corrects them, so that a user
+   * confined to one armoury cannot rename a holder that other armouries issue to.
+   */
+  private void requireNationalScope() {
+    if (confinement.scope().isPresent()) {
+      throw new ProblemException(
+          org.traza.platform.entity.ProblemType.OUTSIDE_ARMOURY,
+          "Holders are a national register: a user confined to an armoury cannot create or correct"
+              + " them; ask a supervisor or administrator of national scope.");
+    }
+  }
+
+  private static boolean isDestination(Location l) {
+    return l.kind() == LocationKind.AGENCY || l.kind() == LocationKind.ARMOURY;
   }
 }

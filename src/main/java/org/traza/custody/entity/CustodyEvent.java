@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -34,12 +35,15 @@ public class CustodyEvent {
   private long seq;
 
   @Column(name = "action", nullable = false, updatable = false, length = 30)
+  @Size(max = 30)
   private String action;
 
   @Column(name = "from_status", nullable = false, updatable = false, length = 30)
+  @Size(max = 30)
   private String fromStatus;
 
   @Column(name = "to_status", nullable = false, updatable = false, length = 30)
+  @Size(max = 30)
   private String toStatus;
 
   @Column(name = "from_location_id", updatable = false)
@@ -52,9 +56,11 @@ public class CustodyEvent {
   private Long holderId;
 
   @Column(name = "station", updatable = false, length = STATION_MAX)
+  @Size(max = STATION_MAX)
   private String station;
 
   @Column(name = "actor", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String actor;
 
   @Column(name = "server_time", nullable = false, updatable = false)
@@ -64,18 +70,23 @@ public class CustodyEvent {
   private Instant deviceTime;
 
   @Column(name = "reason", updatable = false, length = REASON_MAX)
+  @Size(max = REASON_MAX)
   private String reason;
 
   @Column(name = "document_ref", updatable = false, length = DOCUMENT_MAX)
+  @Size(max = DOCUMENT_MAX)
   private String documentRef;
 
   @Column(name = "idempotency_key", nullable = false, updatable = false, length = KEY_MAX)
+  @Size(max = KEY_MAX)
   private String idempotencyKey;
 
   @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String prevHash;
 
   @Column(name = "hash", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String hash;
 
   protected CustodyEvent() {}

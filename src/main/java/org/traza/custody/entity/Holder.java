@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,6 +27,7 @@ public class Holder {
   private Long id;
 
   @Column(name = "code", nullable = false, length = CODE_MAX)
+  @Size(max = CODE_MAX)
   private String code;
 
   @Enumerated(EnumType.STRING)
@@ -33,15 +35,18 @@ public class Holder {
   private HolderKind kind;
 
   @Column(name = "name", nullable = false, length = NAME_MAX)
+  @Size(max = NAME_MAX)
   private String name;
 
   @Column(name = "unit", length = NAME_MAX)
+  @Size(max = NAME_MAX)
   private String unit;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
   @Column(name = "created_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String createdBy;
 
   @Version

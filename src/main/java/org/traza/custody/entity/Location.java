@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -26,9 +27,11 @@ public class Location {
   private Long id;
 
   @Column(name = "code", nullable = false, length = CODE_MAX)
+  @Size(max = CODE_MAX)
   private String code;
 
   @Column(name = "name", nullable = false, length = NAME_MAX)
+  @Size(max = NAME_MAX)
   private String name;
 
   @Enumerated(EnumType.STRING)
@@ -45,6 +48,7 @@ public class Location {
   private Instant createdAt;
 
   @Column(name = "created_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String createdBy;
 
   @Version

@@ -91,10 +91,12 @@ public class DashboardResource {
                 figures.timeToAnswer(
                     now.atZone(ZoneOffset.UTC).minusMonths(ANSWER_MONTHS).toInstant()))
             : null;
+    // destruction figures are national: a request confined to an armoury does not get them
     boolean destruction =
-        request.hasRole(Role.Names.SUPERVISOR)
-            || request.hasRole(Role.Names.ADMIN)
-            || request.hasRole(Role.Names.AUDITOR);
+        scope == null
+            && (request.hasRole(Role.Names.SUPERVISOR)
+                || request.hasRole(Role.Names.ADMIN)
+                || request.hasRole(Role.Names.AUDITOR));
     long overdueCounts = counts.overdue().stream().filter(p -> request.inScope(p.id())).count();
     return new Dashboard(
         now,

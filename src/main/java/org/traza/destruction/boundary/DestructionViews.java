@@ -1,11 +1,13 @@
 package org.traza.destruction.boundary;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.traza.destruction.entity.DestructionCertificate;
 import org.traza.destruction.entity.DestructionOrder;
 import org.traza.destruction.entity.DestructionScan;
+import org.traza.destruction.entity.Witness;
 
 /** Request bodies and JSON views of the destruction API. */
 public final class DestructionViews {
@@ -15,47 +17,77 @@ public final class DestructionViews {
   /** A new order. */
   public static class OrderRequest {
     public List<Long> firearmIds;
+
+    @Size(max = DestructionOrder.TEXT_MAX)
     public String reason;
+
+    @Size(max = DestructionOrder.SHORT_MAX)
     public String legalAuthority;
+
+    @Size(max = DestructionOrder.SHORT_MAX)
     public String legalReference;
+
+    @Size(max = 30)
     public String plannedMethod;
+
+    @Size(max = DestructionOrder.SHORT_MAX)
     public String site;
 
     /** YYYY-MM-DD */
+    @Size(max = 40)
     public String plannedDate;
   }
 
   /** Why an order is cancelled. */
   public static class CancelRequest {
+    @Size(max = DestructionOrder.TEXT_MAX)
     public String reason;
   }
 
   /** One scan at the site: the marking's text or the registry number. */
   public static class ScanRequest {
+    @Size(max = DestructionScan.TEXT_MAX)
     public String scannedText;
+
     public Long firearmId;
+
+    @Size(max = 64)
     public String station;
 
     /**
      * Optional, unique per scan (a station's UUID): a retry finds the scan instead of repeating it.
      */
+    @Size(max = 100)
     public String idempotencyKey;
   }
 
   /** A witness of the destruction. */
   public static class WitnessRequest {
+    @Size(max = Witness.TEXT_MAX)
     public String name;
+
+    @Size(max = Witness.TEXT_MAX)
     public String organisation;
+
+    @Size(max = Witness.TEXT_MAX)
     public String role;
+
     public boolean independent;
   }
 
   /** How the destruction was done. */
   public static class CompleteRequest {
+    @Size(max = 30)
     public String method;
+
     public Instant executedAt;
+
+    @Size(max = DestructionOrder.SHORT_MAX)
     public String operator;
+
     public List<WitnessRequest> witnesses;
+
+    @Size(max = DestructionOrder.NOTES_MAX)
     public String notes;
   }
 

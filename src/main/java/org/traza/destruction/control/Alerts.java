@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.traza.destruction.entity.DestructionAlert;
+import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.registry.entity.DestroyedFirearmSighted;
 
 /**
@@ -20,6 +21,7 @@ import org.traza.registry.entity.DestroyedFirearmSighted;
 public class Alerts {
 
   @PersistenceContext EntityManager em;
+  @Inject FirearmDirectory firearms;
   @Inject Clock clock;
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -58,6 +60,9 @@ public class Alerts {
     if (kind != null) {
       q.setParameter("kind", kind);
     }
-    return q.setMaxResults(1000).getResultList();
+    // a confined request sees the alerts about its own armoury's firearms only
+    return q.setMaxResults(1000).getResultList().stream()
+        .filter(a -> a.firearmId() == null || firearms.withinArmoury(List.of(a.firearmId())))
+        .toList();
   }
 }

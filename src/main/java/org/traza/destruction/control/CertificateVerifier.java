@@ -137,7 +137,8 @@ public class CertificateVerifier {
       long id = v.asJsonObject().getJsonNumber("id").longValue();
       count++;
       CustodyDirectory.Chain chain = custody.chain(id);
-      String status = firearms.holding(id).map(FirearmDirectory.Holding::status).orElse("none");
+      String status =
+          firearms.holdingAnywhere(id).map(FirearmDirectory.Holding::status).orElse("none");
       if (!chain.intact()) {
         broken.add("firearm " + id + ": custody chain broken (" + chain.problem() + ")");
       } else if (!"DESTROY".equals(chain.lastAction()) || !"DESTROYED".equals(status)) {

@@ -153,12 +153,16 @@ public class Destructions {
     return order;
   }
 
+  /**
+   * The order, when every firearm on it is within the current request's armoury (403 otherwise): a
+   * confined supervisor or armourer neither reads nor acts on another armoury's order.
+   */
   public DestructionOrder order(long id) {
     DestructionOrder o = em.find(DestructionOrder.class, id);
     if (o == null) {
       throw ProblemException.notFound("destruction order", id);
     }
-    return o;
+    return withinArmoury(o);
   }
 
   private DestructionOrder locked(long id) {
@@ -166,6 +170,11 @@ public class Destructions {
     if (o == null) {
       throw ProblemException.notFound("destruction order", id);
     }
+    return withinArmoury(o);
+  }
+
+  private DestructionOrder withinArmoury(DestructionOrder o) {
+    firearms.requireWithinArmoury(o.firearmIds(), "Destruction order " + o.number());
     return o;
   }
 
@@ -528,7 +537,9 @@ public class Destructions {
     jpql.append(" ORDER BY o.id DESC");
     var q = em.createQuery(jpql.toString(), DestructionOrder.class);
     p.forEach(q::setParameter);
-    return q.setMaxResults(1000).getResultList();
+    return q.setMaxResults(1000).getResultList().stream()
+        .filter(o -> firearms.withinArmoury(o.firearmIds()))
+        .toList();
   }
 
   public List<DestructionCertificate> certificates(Instant from, Instant to) {
@@ -550,13 +561,17 @@ public class Destructions {
   /** Approved orders whose planned date is more than {@code destruction.pending-days} ago. */
   public List<DestructionOrder> pendingTooLong() {
     LocalDate limit = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(pendingDays);
-    return em.createQuery(
+    return em
+        .createQuery(
             "SELECT o FROM DestructionOrder o WHERE o.status = :s AND o.plannedDate < :limit"
                 + " ORDER BY o.plannedDate",
             DestructionOrder.class)
         .setParameter("s", DestructionOrder.Status.APPROVED)
         .setParameter("limit", limit)
-        .getResultList();
+        .getResultList()
+        .stream()
+        .filter(o -> firearms.withinArmoury(o.firearmIds()))
+        .toList();
   }
 
   /** Firearms destroyed per year, type and method, from completed orders. */

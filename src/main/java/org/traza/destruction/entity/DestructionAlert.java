@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** Something auditors must see about destruction: insert-only. */
@@ -40,9 +41,11 @@ public class DestructionAlert {
   private Long orderId;
 
   @Column(name = "detail", nullable = false, updatable = false, length = DETAIL_MAX)
+  @Size(max = DETAIL_MAX)
   private String detail;
 
   @Column(name = "actor", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String actor;
 
   @Column(name = "raised_at", nullable = false, updatable = false)

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
@@ -24,6 +25,7 @@ public class DestructionCertificate {
   private Long id;
 
   @Column(name = "certificate_number", nullable = false, updatable = false, length = 30)
+  @Size(max = 30)
   private String number;
 
   @Column(name = "order_id", nullable = false, updatable = false)
@@ -33,6 +35,7 @@ public class DestructionCertificate {
   private Instant issuedAt;
 
   @Column(name = "issued_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String issuedBy;
 
   @Lob
@@ -40,12 +43,15 @@ public class DestructionCertificate {
   private String manifest;
 
   @Column(name = "manifest_sha256", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String manifestSha256;
 
   @Column(name = "signature", nullable = false, updatable = false, length = 200)
+  @Size(max = 200)
   private String signature;
 
   @Column(name = "key_id", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String keyId;
 
   @Lob
@@ -54,6 +60,7 @@ public class DestructionCertificate {
   private byte[] pdf;
 
   @Column(name = "pdf_sha256", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String pdfSha256;
 
   protected DestructionCertificate() {}

@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +69,7 @@ public class DestructionOrder {
   private Long id;
 
   @Column(name = "order_number", nullable = false, length = 30)
+  @Size(max = 30)
   private String number;
 
   @Enumerated(EnumType.STRING)
@@ -75,18 +77,23 @@ public class DestructionOrder {
   private Status status;
 
   @Column(name = "reason", nullable = false, updatable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String reason;
 
   @Column(name = "legal_authority", nullable = false, updatable = false, length = SHORT_MAX)
+  @Size(max = SHORT_MAX)
   private String legalAuthority;
 
   @Column(name = "legal_reference", nullable = false, updatable = false, length = SHORT_MAX)
+  @Size(max = SHORT_MAX)
   private String legalReference;
 
   @Column(name = "planned_method", nullable = false, updatable = false, length = 30)
+  @Size(max = 30)
   private String plannedMethod;
 
   @Column(name = "site", nullable = false, updatable = false, length = SHORT_MAX)
+  @Size(max = SHORT_MAX)
   private String site;
 
   @Column(name = "planned_date", nullable = false, updatable = false)
@@ -96,39 +103,47 @@ public class DestructionOrder {
   private Instant createdAt;
 
   @Column(name = "created_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String createdBy;
 
   @Column(name = "approved_at")
   private Instant approvedAt;
 
   @Column(name = "approved_by", length = 64)
+  @Size(max = 64)
   private String approvedBy;
 
   @Column(name = "cancelled_at")
   private Instant cancelledAt;
 
   @Column(name = "cancelled_by", length = 64)
+  @Size(max = 64)
   private String cancelledBy;
 
   @Column(name = "cancel_reason", length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String cancelReason;
 
   @Column(name = "method", length = 30)
+  @Size(max = 30)
   private String method;
 
   @Column(name = "executed_at")
   private Instant executedAt;
 
   @Column(name = "operator_name", length = SHORT_MAX)
+  @Size(max = SHORT_MAX)
   private String operator;
 
   @Column(name = "notes", length = NOTES_MAX)
+  @Size(max = NOTES_MAX)
   private String notes;
 
   @Column(name = "completed_at")
   private Instant completedAt;
 
   @Column(name = "completed_by", length = 64)
+  @Size(max = 64)
   private String completedBy;
 
   @ElementCollection(fetch = FetchType.EAGER)

@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** A photo of the firearms before or after destruction, kept with its SHA-256: insert-only. */
@@ -36,9 +37,11 @@ public class DestructionPhoto {
   private Stage stage;
 
   @Column(name = "media_type", nullable = false, updatable = false, length = 50)
+  @Size(max = 50)
   private String mediaType;
 
   @Column(name = "sha256", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String sha256;
 
   @Column(name = "size_bytes", nullable = false, updatable = false)
@@ -53,6 +56,7 @@ public class DestructionPhoto {
   private Instant takenAt;
 
   @Column(name = "uploaded_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String uploadedBy;
 
   protected DestructionPhoto() {}

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** One scan at a destruction site, whatever it found: insert-only. */
@@ -25,6 +26,7 @@ public class DestructionScan {
   private long orderId;
 
   @Column(name = "scanned_text", nullable = false, updatable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String scannedText;
 
   @Column(name = "firearm_id", updatable = false)
@@ -35,15 +37,18 @@ public class DestructionScan {
   private DestructionOrder.ScanOutcome outcome;
 
   @Column(name = "station", updatable = false, length = 64)
+  @Size(max = 64)
   private String station;
 
   @Column(name = "scanned_at", nullable = false, updatable = false)
   private Instant scannedAt;
 
   @Column(name = "scanned_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String scannedBy;
 
   @Column(name = "idempotency_key", updatable = false, length = 100)
+  @Size(max = 100)
   private String idempotencyKey;
 
   protected DestructionScan() {}

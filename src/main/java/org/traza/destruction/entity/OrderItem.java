@@ -2,6 +2,7 @@ package org.traza.destruction.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** A firearm on a destruction order, and when it was scanned at the site. */
@@ -15,6 +16,7 @@ public class OrderItem {
   private Instant scannedAt;
 
   @Column(name = "scanned_by", length = 64)
+  @Size(max = 64)
   private String scannedBy;
 
   protected OrderItem() {}

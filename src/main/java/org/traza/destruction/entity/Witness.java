@@ -2,6 +2,7 @@ package org.traza.destruction.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.validation.constraints.Size;
 import java.util.Objects;
 
 /** A person who saw the destruction: name, organisation and role; an independent observer too. */
@@ -11,12 +12,15 @@ public class Witness {
   public static final int TEXT_MAX = 200;
 
   @Column(name = "name", nullable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String name;
 
   @Column(name = "organisation", nullable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String organisation;
 
   @Column(name = "role", nullable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String role;
 
   @Column(name = "independent", nullable = false)

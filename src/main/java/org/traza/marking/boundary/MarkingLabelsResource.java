@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -56,9 +57,11 @@ public class MarkingLabelsResource {
     public Filter filter;
 
     /** DATAMATRIX (default), QR or CODE128. */
+    @Size(max = 20)
     public String symbology;
 
     /** A4 (default) or LETTER. */
+    @Size(max = 40)
     public String page;
 
     public Integer columns;
@@ -73,10 +76,19 @@ public class MarkingLabelsResource {
 
   /** Live records matching all given fields (serial may end in '*' for a prefix). */
   public static class Filter {
+    @Size(max = 100)
     public String serial;
+
+    @Size(max = 40)
     public String make;
+
+    @Size(max = 100)
     public String model;
+
+    @Size(max = 40)
     public String type;
+
+    @Size(max = 40)
     public String status;
   }
 

@@ -3,6 +3,7 @@ package org.traza.marking.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -38,9 +39,11 @@ public class MarkingVerificationsResource {
 
   /** Text from a scanner. A class: Payara's OpenAPI needs fields. */
   public static class ScannedText {
+    @Size(max = 1000)
     public String text;
 
     /** DATA_MATRIX, QR_CODE or CODE_128, as the scanner reports it; optional. */
+    @Size(max = 20)
     public String symbology;
   }
 

@@ -1,5 +1,6 @@
 package org.traza.marking.boundary;
 
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ public final class ScanViews {
 
   /** Text from a scanner or a keyboard. A class, not a record: Payara's OpenAPI needs fields. */
   public static class ResolveRequest {
+    @Size(max = 1000)
     public String text;
   }
 

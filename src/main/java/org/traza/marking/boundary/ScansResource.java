@@ -28,9 +28,16 @@ public class ScansResource {
   @Inject PayloadMatcher matcher;
   @Inject org.traza.registry.boundary.FirearmDirectory firearms;
   @Inject org.traza.platform.control.RequestContext request;
+  @Inject org.traza.platform.control.Confinement confinement;
 
-  /** A scan that designates a firearm on record as destroyed is an alert for auditors. */
+  /**
+   * A scan that designates a firearm on record as destroyed is an alert for auditors. A match
+   * recorded at another armoury is not shown to a request confined to its own.
+   */
   private PayloadMatcher.Match watched(PayloadMatcher.Match m, String how) {
+    for (var f : m.firearms()) {
+      confinement.require(f.locationId(), "The scanned firearm");
+    }
     if (m.firearms().size() == 1) {
       firearms.seen(m.firearms().get(0).id(), how, request.actor());
     }

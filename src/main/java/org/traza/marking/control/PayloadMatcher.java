@@ -70,7 +70,7 @@ public class PayloadMatcher {
   }
 
   private Match byMarking(Optional<MarkingPayload> payload, TrazaMarking marking) {
-    Optional<FirearmIdentity> found = firearms.find(marking.registryId());
+    Optional<FirearmIdentity> found = firearms.identify(marking.registryId());
     if (found.isEmpty()) {
       return new Match(payload, Outcome.NOT_FOUND, List.of(), List.of());
     }
@@ -98,7 +98,7 @@ public class PayloadMatcher {
 
   private Match byRegistryId(Optional<MarkingPayload> payload, long id) {
     return firearms
-        .find(id)
+        .identify(id)
         .map(
             f ->
                 new Match(

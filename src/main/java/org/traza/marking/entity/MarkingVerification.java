@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -41,9 +42,11 @@ public class MarkingVerification {
   private long markingId;
 
   @Column(name = "scanned_text", nullable = false, updatable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String scannedText;
 
   @Column(name = "symbology", updatable = false, length = 20)
+  @Size(max = 20)
   private String symbology;
 
   @Enumerated(EnumType.STRING)
@@ -51,12 +54,14 @@ public class MarkingVerification {
   private Source source;
 
   @Column(name = "photo_sha256", updatable = false, length = 64)
+  @Size(max = 64)
   private String photoSha256;
 
   @Column(name = "verified_at", nullable = false, updatable = false)
   private Instant verifiedAt;
 
   @Column(name = "verified_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String verifiedBy;
 
   protected MarkingVerification() {}

@@ -104,6 +104,16 @@ public final class ExceptionMappers {
             ProblemType.DATABASE_UNAVAILABLE,
             "The database cannot be reached; nothing was changed. Try again shortly.");
       }
+      if (t instanceof SQLException s
+          && s.getSQLState() != null
+          && s.getSQLState().startsWith("22")) {
+        // A value the database cannot keep (too long, out of range, an impossible date): the
+        // checks before the database should have caught it; the client still made the mistake.
+        return new ProblemException(
+            ProblemType.VALIDATION_FAILED,
+            "A value in the request does not fit what the registry keeps (too long, out of range"
+                + " or an impossible date); nothing was changed.");
+      }
       if (t instanceof SQLIntegrityConstraintViolationException
           || (t instanceof SQLException s
               && s.getSQLState() != null
@@ -186,6 +196,11 @@ public final class ExceptionMappers {
 
   /** "register.request.serialNumber" (method, parameter, property) becomes "serialNumber". */
   private static String field(ConstraintViolation<?> v) {
+    if (v.getRootBeanClass() != null
+        && v.getRootBeanClass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
+      // checked as it is written to the database: the entity's property
+      return String.valueOf(v.getPropertyPath());
+    }
     String[] parts = String.valueOf(v.getPropertyPath()).split("\\.");
     if (parts.length >= 3) {
       return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));

@@ -20,6 +20,7 @@ public class FirearmDirectory {
 
   @Inject FirearmRegistry registry;
   @Inject FirearmSearch search;
+  @Inject org.traza.platform.control.Confinement confinement;
   @Inject org.traza.registry.control.ReferenceData reference;
 
   /** A reference entry (make, calibre, firearm type) as other features see it. */
@@ -71,7 +72,7 @@ public class FirearmDirectory {
    */
   public void seen(long id, String how, String actor) {
     registry
-        .find(id)
+        .findAnywhere(id)
         .filter(f -> f.status() == FirearmStatus.DESTROYED)
         .ifPresent(
             f ->
@@ -108,8 +109,17 @@ public class FirearmDirectory {
     return registry.find(id).map(f -> new ReleaseTerms(f.originator(), f.confidentiality().name()));
   }
 
+  /** The firearm's identity, within the current request's armoury (403 outside it). */
   public Optional<FirearmIdentity> find(long id) {
     return registry.find(id).map(FirearmDirectory::identity);
+  }
+
+  /**
+   * The identity of the firearm a scanned mark names, wherever it is recorded: matching a mark is
+   * not showing it; whoever shows the result applies the armoury rule to it.
+   */
+  public Optional<FirearmIdentity> identify(long id) {
+    return registry.findAnywhere(id).map(FirearmDirectory::identity);
   }
 
   /**
@@ -199,7 +209,7 @@ public class FirearmDirectory {
   /** The records with these ids, described, in the order asked; unknown ids are left out. */
   public List<Described> describe(List<Long> ids) {
     var byId =
-        search.findByIds(new java.util.LinkedHashSet<>(ids)).stream()
+        registry.requireWithin(search.findByIds(new java.util.LinkedHashSet<>(ids))).stream()
             .collect(
                 java.util.stream.Collectors.toMap(
                     Firearm::id,
@@ -216,10 +226,29 @@ public class FirearmDirectory {
     return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
+  /** Whether every one of these firearms is recorded within the current request's armoury. */
+  public boolean withinArmoury(java.util.Collection<Long> ids) {
+    if (confinement.scope().isEmpty() || ids.isEmpty()) {
+      return true;
+    }
+    return search.findByIds(new java.util.LinkedHashSet<>(ids)).stream()
+        .allMatch(f -> confinement.allows(f.locationId()));
+  }
+
+  /**
+   * Refuses (403 outside-armoury) what names a firearm recorded at another armoury: a destruction
+   * order, a label sheet. {@code what} names it in the answer.
+   */
+  public void requireWithinArmoury(java.util.Collection<Long> ids, String what) {
+    if (!withinArmoury(ids)) {
+      throw org.traza.platform.control.Confinement.outside(what);
+    }
+  }
+
   /** The records with these ids, in the order asked; unknown ids are left out. */
   public List<FirearmIdentity> findAll(List<Long> ids) {
     var byId =
-        search.findByIds(new java.util.LinkedHashSet<>(ids)).stream()
+        registry.requireWithin(search.findByIds(new java.util.LinkedHashSet<>(ids))).stream()
             .collect(java.util.stream.Collectors.toMap(Firearm::id, FirearmDirectory::identity));
     return ids.stream().distinct().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
@@ -289,9 +318,17 @@ public class FirearmDirectory {
         identity(f), f.status().name(), f.locationId(), f.holderId(), f.expectedReturnAt());
   }
 
-  /** Where one firearm is recorded, and in which status. */
+  /** Where one firearm is recorded, and in which status (within the request's armoury). */
   public Optional<Holding> holding(long id) {
     return registry.find(id).map(FirearmDirectory::holding);
+  }
+
+  /**
+   * Where one firearm is recorded, wherever that is: for a stock count that finds a weapon of
+   * another armoury on its shelf, and for the public check of a destruction certificate.
+   */
+  public Optional<Holding> holdingAnywhere(long id) {
+    return registry.findAnywhere(id).map(FirearmDirectory::holding);
   }
 
   /** Live firearms recorded at a location (issued ones keep their armoury's location). */

@@ -35,31 +35,61 @@ public final class FirearmRequests {
 
   /** A firearm to register. Reference data by code; enumerations by name. */
   public static class Registration {
-    @NotBlank public String type;
-    @NotBlank public String make;
+    @NotBlank
+    @Size(max = 40)
+    public String type;
+
+    @NotBlank
+    @Size(max = 40)
+    public String make;
 
     @NotBlank
     @Size(max = Firearm.MODEL_MAX)
     public String model;
 
-    @NotBlank public String calibre;
+    @NotBlank
+    @Size(max = 40)
+    public String calibre;
 
     @NotBlank
     @Size(max = 80)
     public String serialNumber;
 
+    @Size(max = 2)
     public String manufactureCountry;
+
     public Integer manufactureYear;
-    @NotBlank public String provenance;
+
+    @NotBlank
+    @Size(max = 40)
+    public String provenance;
+
+    @Size(max = Firearm.NAME_MAX)
     public String importerName;
+
+    @Size(max = Firearm.ADDRESS_MAX)
     public String importerAddress;
+
+    @Size(max = 2)
     public String importCountry;
+
     public Integer importYear;
+
+    @Size(max = Firearm.NAME_MAX)
     public String owningAgency;
+
+    @Size(max = Firearm.NAME_MAX)
     public String originator;
+
+    @Size(max = 40)
     public String confidentiality;
+
+    @Size(max = Firearm.ADDRESS_MAX)
     public String useRestrictions;
+
+    @Size(max = Firearm.NOTES_MAX)
     public String notes;
+
     @Valid public List<Marking> markings;
 
     Firearm.Description toDescription(ReferenceData reference, String defaultOriginator) {
@@ -90,14 +120,21 @@ public final class FirearmRequests {
 
   /** A mark on the weapon. */
   public static class Marking {
-    @NotBlank public String kind;
+    @NotBlank
+    @Size(max = 40)
+    public String kind;
 
     @NotBlank
     @Size(max = FirearmMarking.TEXT_MAX)
     public String text;
 
-    @NotBlank public String location;
+    @NotBlank
+    @Size(max = 40)
+    public String location;
+
+    @Size(max = 40)
     public String method;
+
     public LocalDate appliedOn;
 
     @Size(max = FirearmMarking.APPLIED_BY_MAX)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.traza.platform.control.Confinement;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -26,10 +27,13 @@ public class FirearmRegistry {
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Event<ActionPerformed> actions;
+  @Inject Confinement confinement;
 
   /**
    * The firearm, its row locked until the transaction ends: custody actions on one firearm happen
-   * one after the other, and the second sees the first's outcome.
+   * one after the other, and the second sees the first's outcome. Not confined here: the custody
+   * ledger decides the armoury rule on the transition itself (a transfer is received at the armoury
+   * it was sent to, a misdelivery opens a case).
    */
   public Optional<Firearm> findForUpdate(long id) {
     // One SELECT ... FOR UPDATE (see Firearm.FOR_UPDATE). As with em.find, a firearm this
@@ -40,8 +44,30 @@ public class FirearmRegistry {
     return locked.stream().findFirst();
   }
 
+  /**
+   * The firearm, when it is within the current request's armoury; a firearm recorded at another
+   * armoury is refused (403 outside-armoury) here, where it is loaded, for every caller.
+   */
   public Optional<Firearm> find(long id) {
+    Optional<Firearm> found = findAnywhere(id);
+    found.ifPresent(f -> confinement.require(f.locationId(), "Firearm " + f.serial().asMarked()));
+    return found;
+  }
+
+  /**
+   * The firearm wherever it is recorded: only for the rules that look across armouries on purpose
+   * (a stock count that finds another armoury's weapon, the sighting of a destroyed one).
+   */
+  public Optional<Firearm> findAnywhere(long id) {
     return Optional.ofNullable(em.find(Firearm.class, id));
+  }
+
+  /** Refuses the whole list when one of {@code firearms} is outside the request's armoury. */
+  public List<Firearm> requireWithin(List<Firearm> firearms) {
+    for (Firearm f : firearms) {
+      confinement.require(f.locationId(), "Firearm " + f.serial().asMarked());
+    }
+    return firearms;
   }
 
   public Firearm existing(long id) {

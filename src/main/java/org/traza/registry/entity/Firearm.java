@@ -16,6 +16,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -69,6 +70,7 @@ public class Firearm {
   private Make make;
 
   @Column(name = "model", nullable = false, length = MODEL_MAX)
+  @Size(max = MODEL_MAX)
   private String model;
 
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
@@ -78,6 +80,7 @@ public class Firearm {
   @Embedded private SerialNumber serial;
 
   @Column(name = "manufacture_country", length = 2)
+  @Size(max = 2)
   private String manufactureCountry;
 
   @Column(name = "manufacture_year")
@@ -88,21 +91,26 @@ public class Firearm {
   private Provenance provenance;
 
   @Column(name = "importer_name", length = NAME_MAX)
+  @Size(max = NAME_MAX)
   private String importerName;
 
   @Column(name = "importer_address", length = ADDRESS_MAX)
+  @Size(max = ADDRESS_MAX)
   private String importerAddress;
 
   @Column(name = "import_country", length = 2)
+  @Size(max = 2)
   private String importCountry;
 
   @Column(name = "import_year")
   private Integer importYear;
 
   @Column(name = "owning_agency", length = NAME_MAX)
+  @Size(max = NAME_MAX)
   private String owningAgency;
 
   @Column(name = "originator", nullable = false, length = NAME_MAX)
+  @Size(max = NAME_MAX)
   private String originator;
 
   @Enumerated(EnumType.STRING)
@@ -110,6 +118,7 @@ public class Firearm {
   private Confidentiality confidentiality;
 
   @Column(name = "use_restrictions", length = ADDRESS_MAX)
+  @Size(max = ADDRESS_MAX)
   private String useRestrictions;
 
   @Enumerated(EnumType.STRING)
@@ -117,6 +126,7 @@ public class Firearm {
   private FirearmStatus status;
 
   @Column(name = "notes", length = NOTES_MAX)
+  @Size(max = NOTES_MAX)
   private String notes;
 
   @Column(name = "location_id")
@@ -133,6 +143,7 @@ public class Firearm {
   private long custodySeq;
 
   @Column(name = "custody_head", length = 64)
+  @Size(max = 64)
   private String custodyHead;
 
   /** 1 while the record takes part in (make, serial) uniqueness; NULL once voided. */
@@ -143,21 +154,25 @@ public class Firearm {
   private Instant voidedAt;
 
   @Column(name = "voided_by", length = 64)
+  @Size(max = 64)
   private String voidedBy;
 
   @Column(name = "void_reason", length = REASON_MAX)
+  @Size(max = REASON_MAX)
   private String voidReason;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
   @Column(name = "created_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String createdBy;
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
   @Column(name = "updated_by", nullable = false, length = 64)
+  @Size(max = 64)
   private String updatedBy;
 
   @Version

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** One changed field of a firearm record: insert only, kept for as long as the record. */
@@ -30,18 +31,23 @@ public class FirearmCorrection {
   private long revision;
 
   @Column(name = "field", nullable = false, updatable = false, length = 40)
+  @Size(max = 40)
   private String field;
 
   @Column(name = "old_value", updatable = false, length = VALUE_MAX)
+  @Size(max = VALUE_MAX)
   private String oldValue;
 
   @Column(name = "new_value", updatable = false, length = VALUE_MAX)
+  @Size(max = VALUE_MAX)
   private String newValue;
 
   @Column(name = "reason", nullable = false, updatable = false, length = REASON_MAX)
+  @Size(max = REASON_MAX)
   private String reason;
 
   @Column(name = "corrected_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String correctedBy;
 
   @Column(name = "corrected_at", nullable = false, updatable = false)

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -36,6 +37,7 @@ public class FirearmMarking {
   private MarkingKind kind;
 
   @Column(name = "marking_text", nullable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String text;
 
   @Enumerated(EnumType.STRING)
@@ -50,15 +52,18 @@ public class FirearmMarking {
   private LocalDate appliedOn;
 
   @Column(name = "applied_by", length = APPLIED_BY_MAX)
+  @Size(max = APPLIED_BY_MAX)
   private String appliedBy;
 
   @Column(name = "photo_ref", length = PHOTO_REF_MAX)
+  @Size(max = PHOTO_REF_MAX)
   private String photoRef;
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
   @Column(name = "created_by", nullable = false, updatable = false)
+  @Size(max = 255)
   private String createdBy;
 
   protected FirearmMarking() {}

@@ -3,6 +3,7 @@ package org.traza.registry.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** A manufacturer, with the ISO 3166 country where it makes firearms. */
@@ -12,6 +13,7 @@ import java.time.Instant;
 public class Make extends ReferenceEntry {
 
   @Column(name = "country", nullable = false, length = 2)
+  @Size(max = 2)
   private String country;
 
   protected Make() {}

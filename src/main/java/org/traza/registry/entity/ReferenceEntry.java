@@ -6,6 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
@@ -26,9 +27,11 @@ public abstract class ReferenceEntry {
   private Long id;
 
   @Column(name = "code", nullable = false, updatable = false, length = CODE_MAX)
+  @Size(max = CODE_MAX)
   private String code;
 
   @Column(name = "name", nullable = false, length = NAME_MAX)
+  @Size(max = NAME_MAX)
   private String name;
 
   @Column(name = "created_at", nullable = false, updatable = false)

@@ -2,6 +2,7 @@ package org.traza.registry.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import jakarta.validation.constraints.Size;
 import java.util.Objects;
 import org.traza.platform.entity.ProblemException;
 import org.traza.scanner.payload.SerialNumbers;
@@ -16,17 +17,21 @@ public class SerialNumber {
   public static final int MAX_LENGTH = SerialNumbers.MAX_LENGTH;
 
   @Column(name = "serial_number", nullable = false, length = 80)
+  @Size(max = 80)
   private String asMarked;
 
   @Column(name = "serial_normalized", nullable = false, length = MAX_LENGTH)
+  @Size(max = MAX_LENGTH)
   private String normalized;
 
   /** The normalised serial with confusables folded, for tolerant trace matching. */
   @Column(name = "serial_skeleton", length = MAX_LENGTH)
+  @Size(max = MAX_LENGTH)
   private String skeleton;
 
   /** The skeleton reversed: an index on it finds serials by their known suffix. */
   @Column(name = "serial_skeleton_reversed", length = MAX_LENGTH)
+  @Size(max = MAX_LENGTH)
   private String skeletonReversed;
 
   protected SerialNumber() {}

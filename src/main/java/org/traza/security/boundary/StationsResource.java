@@ -45,6 +45,7 @@ public class StationsResource {
   public static class NewStation {
     @NotBlank
     @Pattern(regexp = Station.CODE_PATTERN, message = "use 1-40 of A-Z a-z 0-9 . _ -")
+    @Size(max = Station.CODE_MAX)
     public String code;
 
     @NotBlank

@@ -52,6 +52,7 @@ public class UsersResource {
   public static class NewUser {
     @NotBlank
     @Pattern(regexp = AppUser.USERNAME_PATTERN, message = "use 2-64 of a-z 0-9 . _ -")
+    @Size(max = AppUser.USERNAME_MAX)
     public String username;
 
     @Size(max = AppUser.FULL_NAME_MAX)

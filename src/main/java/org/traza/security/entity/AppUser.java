@@ -14,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -52,12 +53,15 @@ public class AppUser {
   private Long id;
 
   @Column(name = "username", nullable = false, updatable = false, length = USERNAME_MAX)
+  @Size(max = USERNAME_MAX)
   private String username;
 
   @Column(name = "full_name", length = FULL_NAME_MAX)
+  @Size(max = FULL_NAME_MAX)
   private String fullName;
 
   @Column(name = "password_hash", nullable = false)
+  @jakarta.validation.constraints.Size(max = 255)
   private String passwordHash;
 
   @Column(name = "enabled", nullable = false)
@@ -86,6 +90,7 @@ public class AppUser {
   private Instant createdAt;
 
   @Column(name = "created_by", nullable = false, updatable = false)
+  @jakarta.validation.constraints.Size(max = 255)
   private String createdBy;
 
   @Version

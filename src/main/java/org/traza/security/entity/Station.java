@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -38,15 +39,18 @@ public class Station {
   private Long id;
 
   @Column(name = "code", nullable = false, updatable = false, length = CODE_MAX)
+  @Size(max = CODE_MAX)
   private String code;
 
   @Column(name = "name", nullable = false, length = NAME_MAX)
+  @Size(max = NAME_MAX)
   private String name;
 
   @Column(name = "armoury_id", nullable = false)
   private long armouryId;
 
   @Column(name = "secret_hash", nullable = false, length = 64)
+  @Size(max = 64)
   private String secretHash;
 
   @Column(name = "enabled", nullable = false)
@@ -56,6 +60,7 @@ public class Station {
   private Instant createdAt;
 
   @Column(name = "created_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String createdBy;
 
   @Version

@@ -61,7 +61,7 @@ public class DiscrepanciesResource {
     }
     Discrepancy.Resolution how =
         Codes.parse(Discrepancy.Resolution.class, "resolution", body.resolution);
-    request.requireInScope(counts.discrepancy(id).locationId(), "Discrepancy " + id);
+    counts.discrepancy(id);
     return StockCountViews.DiscrepancyView.of(counts.resolve(id, how, body.note, request.actor()));
   }
 }

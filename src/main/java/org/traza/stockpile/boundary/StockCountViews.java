@@ -1,5 +1,6 @@
 package org.traza.stockpile.boundary;
 
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.traza.stockpile.entity.Discrepancy;
@@ -16,20 +17,27 @@ public final class StockCountViews {
 
   /** One item: its marking as scanned, or its registry number. */
   public static class ScanRequest {
+    @Size(max = Discrepancy.TEXT_MAX)
     public String scannedText;
+
     public Long firearmId;
+
+    @Size(max = 64)
     public String station;
 
     /**
      * Optional, unique per scan (a station's UUID): a retry finds the scan instead of repeating it.
      */
+    @Size(max = 100)
     public String idempotencyKey;
   }
 
   public static class ResolveRequest {
     /** FOUND, REPORTED_LOST, REPORTED_STOLEN or RECORD_CORRECTED. */
+    @Size(max = 40)
     public String resolution;
 
+    @Size(max = 500)
     public String note;
   }
 

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.custody.entity.TransferMisdelivered;
+import org.traza.platform.control.Confinement;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -38,6 +39,7 @@ public class StockCounts {
   static final int MAX_EXPECTED = 200_000;
 
   @PersistenceContext EntityManager em;
+  @Inject Confinement confinement;
   @Inject FirearmDirectory firearms;
   @Inject CustodyDirectory custody;
   @Inject Event<ActionPerformed> actions;
@@ -48,6 +50,7 @@ public class StockCounts {
     if (custody.place(locationId).isEmpty()) {
       throw ProblemException.invalid("locationId", "no location " + locationId);
     }
+    confinement.require(locationId, "The location to count");
     StockCount count = new StockCount(locationId, clock.instant(), counter);
     em.persist(count);
     em.flush();
@@ -62,6 +65,12 @@ public class StockCounts {
     if (count == null) {
       throw ProblemException.notFound("stock count", id);
     }
+    return withinArmoury(count);
+  }
+
+  /** A count is seen and changed only within the armoury of the place it counts. */
+  private StockCount withinArmoury(StockCount count) {
+    confinement.require(count.locationId(), "Stock count " + count.id());
     return count;
   }
 
@@ -73,6 +82,7 @@ public class StockCounts {
     if (count == null) {
       throw ProblemException.notFound("stock count", countId);
     }
+    withinArmoury(count);
     if (key != null) {
       var earlier =
           em.createQuery("SELECT s FROM CountScan s WHERE s.idempotencyKey = :k", CountScan.class)
@@ -115,6 +125,7 @@ public class StockCounts {
     if (count == null) {
       throw ProblemException.notFound("stock count", countId);
     }
+    withinArmoury(count);
     count.requireOpen();
     long location = count.locationId();
     Instant now = clock.instant();
@@ -166,7 +177,7 @@ public class StockCounts {
       if (expected.containsKey(id)) {
         continue;
       }
-      FirearmDirectory.Holding where = firearms.holding(id).orElse(null);
+      FirearmDirectory.Holding where = firearms.holdingAnywhere(id).orElse(null);
       boolean sameArmoury =
           where != null
               && where.locationId() != null
@@ -296,6 +307,7 @@ public class StockCounts {
     if (d == null) {
       throw ProblemException.notFound("discrepancy", id);
     }
+    confinement.require(d.locationId(), "Discrepancy " + id);
     return d;
   }
 
@@ -306,6 +318,7 @@ public class StockCounts {
     if (d == null) {
       throw ProblemException.notFound("discrepancy", id);
     }
+    confinement.require(d.locationId(), "Discrepancy " + id);
     d.resolve(how, note, clock.instant(), actor);
     if (how == Discrepancy.Resolution.REPORTED_LOST
         || how == Discrepancy.Resolution.REPORTED_STOLEN) {

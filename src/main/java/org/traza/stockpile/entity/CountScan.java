@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /** One item scanned during a count: the text as read, and the firearm it designates if any. */
@@ -23,21 +24,25 @@ public class CountScan {
   private long stockCountId;
 
   @Column(name = "scanned_text", nullable = false, updatable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String scannedText;
 
   @Column(name = "firearm_id", updatable = false)
   private Long firearmId;
 
   @Column(name = "station", updatable = false, length = 64)
+  @Size(max = 64)
   private String station;
 
   @Column(name = "scanned_at", nullable = false, updatable = false)
   private Instant scannedAt;
 
   @Column(name = "scanned_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String scannedBy;
 
   @Column(name = "idempotency_key", updatable = false, length = 100)
+  @Size(max = 100)
   private String idempotencyKey;
 
   protected CountScan() {}

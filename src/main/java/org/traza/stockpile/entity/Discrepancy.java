@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -67,9 +68,11 @@ public class Discrepancy {
   private Long firearmId;
 
   @Column(name = "scanned_text", updatable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String scannedText;
 
   @Column(name = "detail", nullable = false, updatable = false, length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String detail;
 
   @Enumerated(EnumType.STRING)
@@ -77,6 +80,7 @@ public class Discrepancy {
   private Status status;
 
   @Column(name = "assignee", length = 64)
+  @Size(max = 64)
   private String assignee;
 
   @Enumerated(EnumType.STRING)
@@ -84,12 +88,14 @@ public class Discrepancy {
   private Resolution resolution;
 
   @Column(name = "resolution_note", length = TEXT_MAX)
+  @Size(max = TEXT_MAX)
   private String resolutionNote;
 
   @Column(name = "resolved_at")
   private Instant resolvedAt;
 
   @Column(name = "resolved_by", length = 64)
+  @Size(max = 64)
   private String resolvedBy;
 
   @Column(name = "created_at", nullable = false, updatable = false)

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -40,12 +41,14 @@ public class StockCount {
   private Instant openedAt;
 
   @Column(name = "opened_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String openedBy;
 
   @Column(name = "closed_at")
   private Instant closedAt;
 
   @Column(name = "closed_by", length = 64)
+  @Size(max = 64)
   private String closedBy;
 
   @Column(name = "expected_count")
@@ -58,6 +61,7 @@ public class StockCount {
   private Instant signedOffAt;
 
   @Column(name = "signed_off_by", length = 64)
+  @Size(max = 64)
   private String signedOffBy;
 
   @Version

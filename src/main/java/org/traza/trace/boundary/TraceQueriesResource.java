@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,16 +37,28 @@ public class TraceQueriesResource {
   /** What was read on the weapon and what is known of it. */
   public static class Query {
     /** The case this query serves: required, and kept with the query. */
+    @Size(max = 100)
     public String caseReference;
 
     /** The serial as read: ? for one unreadable character, * for several. */
+    @Size(max = 100)
     public String serial;
 
+    @Size(max = 40)
     public String make;
+
+    @Size(max = 100)
     public String model;
+
+    @Size(max = 40)
     public String type;
+
+    @Size(max = 40)
     public String calibre;
+
+    @Size(max = 40)
     public String country;
+
     public Integer year;
     public Integer limit;
   }

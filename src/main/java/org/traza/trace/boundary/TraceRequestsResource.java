@@ -3,6 +3,7 @@ package org.traza.trace.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,10 @@ import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
+import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.registry.entity.Codes;
+import org.traza.security.boundary.UserDirectory;
+import org.traza.security.entity.AppUser;
 import org.traza.security.entity.Role;
 import org.traza.trace.control.Confidentiality;
 import org.traza.trace.control.TraceExchange;
@@ -53,45 +57,122 @@ public class TraceRequestsResource {
   @Inject Confidentiality confidentiality;
   @Inject CustodyDirectory places;
   @Inject RequestContext request;
+  @Inject UserDirectory users;
+  @Inject FirearmDirectory firearms;
+
+  /** Applies {@code change} when the caller may work on the request (see requireWorker). */
+  private TraceRequest work(
+      long id,
+      String action,
+      String doing,
+      java.util.function.BiConsumer<TraceRequest, java.time.Instant> change) {
+    return requests.change(
+        id,
+        action,
+        (t, now) -> {
+          t.requireWorker(request.actor(), supervises(), doing);
+          change.accept(t, now);
+        });
+  }
+
+  /** Supervisors and administrators assign requests and may step in on any of them. */
+  private boolean supervises() {
+    return request.hasRole(Role.Names.SUPERVISOR) || request.hasRole(Role.Names.ADMIN);
+  }
+
+  /** The stored name of the enabled investigator {@code name}; 400 when there is none. */
+  private String investigator(String name) {
+    return users
+        .enabledWithRole(name, Role.Names.INVESTIGATOR)
+        .orElseThrow(
+            () ->
+                ProblemException.invalid(
+                    "investigator", "no enabled user with the INVESTIGATOR role has this name"));
+  }
 
   /** A trace request as sent (ITI paras 14-23, ATF Form 3312.1 fields). */
   public static class RequestBody {
+    @Size(max = 40)
     public String urgency;
+
+    @Size(max = 500)
     public String urgencyJustification;
+
+    @Size(max = 200)
     public String requestingAuthority;
+
+    @Size(max = 2)
     public String requestingCountry;
+
+    @Size(max = 200)
     public String contact;
+
+    @Size(max = 100)
     public String caseReference;
+
+    @Size(max = 500)
     public String legalBasis;
+
+    @Size(max = 500)
     public String illicitReason;
+
+    @Size(max = 500)
     public String intendedUse;
 
     /** YYYY-MM-DD */
+    @Size(max = 40)
     public String recoveredOn;
 
+    @Size(max = 200)
     public String recoveryPlace;
+
+    @Size(max = 1000)
     public String circumstances;
+
+    @Size(max = 200)
     public String possessor;
+
+    @Size(max = 40)
     public String weaponType;
+
+    @Size(max = 40)
     public String weaponMake;
+
+    @Size(max = 100)
     public String weaponModel;
+
+    @Size(max = 40)
     public String weaponCalibre;
+
+    @Size(max = 80)
     public String serialAsRead;
+
     public boolean obliterated;
+
+    @Size(max = 200)
     public String importer;
+
+    @Size(max = 2)
     public String originCountry;
+
+    @Size(max = 1000)
     public String otherMarkings;
   }
 
   /** Who works on a request. */
   public static class Assignment {
+    @Size(max = AppUser.USERNAME_MAX)
     public String investigator;
   }
 
   /** The answer. */
   public static class AnswerBody {
+    @Size(max = 40)
     public String outcome;
+
     public Long firearmId;
+
+    @Size(max = 500)
     public String reason;
   }
 
@@ -120,8 +201,13 @@ public class TraceRequestsResource {
 
   /** An originator's consent to release restricted details to this request's requester. */
   public static class ConsentBody {
+    @Size(max = 200)
     public String originator;
+
+    @Size(max = 100)
     public String documentReference;
+
+    @Size(max = 500)
     public String note;
   }
 
@@ -185,7 +271,7 @@ public class TraceRequestsResource {
   @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   public RequestView acknowledge(@PathParam("id") long id) {
     return view(
-        requests.change(id, "TRACE_REQUEST_ACKNOWLEDGED", (t, now) -> t.acknowledge(now)),
+        work(id, "TRACE_REQUEST_ACKNOWLEDGED", "acknowledge", (t, now) -> t.acknowledge(now)),
         List.of());
   }
 
@@ -195,9 +281,16 @@ public class TraceRequestsResource {
   @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   @Operation(summary = "Start work on it, assigned to the caller or to the named investigator")
   public RequestView start(@PathParam("id") long id, Assignment body) {
-    String who = body == null || blank(body.investigator) ? request.actor() : body.investigator;
+    boolean named = body != null && !blank(body.investigator);
+    if (named && !supervises() && !body.investigator.strip().equalsIgnoreCase(request.actor())) {
+      throw new ProblemException(
+          ProblemType.FORBIDDEN,
+          "Only a supervisor or administrator assigns a request to someone else; start it for"
+              + " yourself without naming an investigator.");
+    }
+    String who = named ? investigator(body.investigator) : request.actor();
     return view(
-        requests.change(id, "TRACE_REQUEST_STARTED", (t, now) -> t.start(who, now)), List.of());
+        work(id, "TRACE_REQUEST_STARTED", "start", (t, now) -> t.start(who, now)), List.of());
   }
 
   @POST
@@ -208,9 +301,9 @@ public class TraceRequestsResource {
     if (body == null || blank(body.investigator)) {
       throw ProblemException.invalid("investigator", "required");
     }
+    String who = investigator(body.investigator);
     return view(
-        requests.change(id, "TRACE_REQUEST_ASSIGNED", (t, now) -> t.assign(body.investigator)),
-        List.of());
+        requests.change(id, "TRACE_REQUEST_ASSIGNED", (t, now) -> t.assign(who)), List.of());
   }
 
   @POST
@@ -230,10 +323,15 @@ public class TraceRequestsResource {
     if (reason != null && reason.length() > 1000) {
       throw ProblemException.invalid("reason", "at most 1000 characters");
     }
+    if (body.firearmId != null && firearms.find(body.firearmId).isEmpty()) {
+      throw ProblemException.invalid(
+          "firearmId", "no firearm on record has this id; search the registry for the weapon");
+    }
     return view(
-        requests.change(
+        work(
             id,
             "TRACE_REQUEST_ANSWERED",
+            "answer",
             (t, now) -> t.answer(how, body.firearmId, reason, now, request.actor())),
         List.of());
   }
@@ -242,7 +340,7 @@ public class TraceRequestsResource {
   @Path("{id}/close")
   @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   public RequestView close(@PathParam("id") long id) {
-    return view(requests.change(id, "TRACE_REQUEST_CLOSED", (t, now) -> t.close(now)), List.of());
+    return view(work(id, "TRACE_REQUEST_CLOSED", "close", (t, now) -> t.close(now)), List.of());
   }
 
   @GET

@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
 /**
@@ -24,18 +25,22 @@ public class TraceConsent {
   private long requestId;
 
   @Column(name = "originator", nullable = false, updatable = false, length = 200)
+  @Size(max = 200)
   private String originator;
 
   @Column(name = "document_reference", nullable = false, updatable = false, length = 100)
+  @Size(max = 100)
   private String documentReference;
 
   @Column(name = "note", updatable = false, length = 500)
+  @Size(max = 500)
   private String note;
 
   @Column(name = "recorded_at", nullable = false, updatable = false)
   private Instant recordedAt;
 
   @Column(name = "recorded_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String recordedBy;
 
   protected TraceConsent() {}

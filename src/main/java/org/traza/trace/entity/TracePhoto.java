@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.traza.platform.entity.Sha256;
 
@@ -25,9 +26,11 @@ public class TracePhoto {
   private long requestId;
 
   @Column(name = "media_type", nullable = false, updatable = false, length = 50)
+  @Size(max = 50)
   private String mediaType;
 
   @Column(name = "sha256", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String sha256;
 
   @Column(name = "size_bytes", nullable = false, updatable = false)
@@ -42,6 +45,7 @@ public class TracePhoto {
   private Instant addedAt;
 
   @Column(name = "added_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String addedBy;
 
   protected TracePhoto() {}

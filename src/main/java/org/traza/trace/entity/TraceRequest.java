@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,6 +81,7 @@ public class TraceRequest {
   private Long id;
 
   @Column(name = "reference", nullable = false, length = 30)
+  @Size(max = 30)
   private String reference;
 
   @Enumerated(EnumType.STRING)
@@ -91,78 +93,99 @@ public class TraceRequest {
   private Urgency urgency;
 
   @Column(name = "urgency_justification", updatable = false, length = 500)
+  @Size(max = 500)
   private String urgencyJustification;
 
   @Column(name = "requesting_authority", nullable = false, updatable = false, length = 200)
+  @Size(max = 200)
   private String requestingAuthority;
 
   @Column(name = "requesting_country", nullable = false, updatable = false, length = 2)
+  @Size(max = 2)
   private String requestingCountry;
 
   @Column(name = "contact", nullable = false, updatable = false, length = 200)
+  @Size(max = 200)
   private String contact;
 
   @Column(name = "case_reference", nullable = false, updatable = false, length = 100)
+  @Size(max = 100)
   private String caseReference;
 
   @Column(name = "legal_basis", nullable = false, updatable = false, length = 500)
+  @Size(max = 500)
   private String legalBasis;
 
   @Column(name = "illicit_reason", nullable = false, updatable = false, length = 500)
+  @Size(max = 500)
   private String illicitReason;
 
   @Column(name = "intended_use", updatable = false, length = 500)
+  @Size(max = 500)
   private String intendedUse;
 
   @Column(name = "recovered_on", updatable = false)
   private LocalDate recoveredOn;
 
   @Column(name = "recovery_place", updatable = false, length = 200)
+  @Size(max = 200)
   private String recoveryPlace;
 
   @Column(name = "circumstances", updatable = false, length = 1000)
+  @Size(max = 1000)
   private String circumstances;
 
   @Column(name = "possessor", updatable = false, length = 200)
+  @Size(max = 200)
   private String possessor;
 
   @Column(name = "weapon_type", updatable = false, length = 40)
+  @Size(max = 40)
   private String weaponType;
 
   @Column(name = "weapon_make", updatable = false, length = 40)
+  @Size(max = 40)
   private String weaponMake;
 
   @Column(name = "weapon_model", updatable = false, length = 100)
+  @Size(max = 100)
   private String weaponModel;
 
   @Column(name = "weapon_calibre", updatable = false, length = 40)
+  @Size(max = 40)
   private String weaponCalibre;
 
   @Column(name = "serial_as_read", updatable = false, length = 80)
+  @Size(max = 80)
   private String serialAsRead;
 
   @Column(name = "obliterated", nullable = false, updatable = false)
   private boolean obliterated;
 
   @Column(name = "importer", updatable = false, length = 200)
+  @Size(max = 200)
   private String importer;
 
   @Column(name = "origin_country", updatable = false, length = 2)
+  @Size(max = 2)
   private String originCountry;
 
   @Column(name = "other_markings", updatable = false, length = 1000)
+  @Size(max = 1000)
   private String otherMarkings;
 
   @Column(name = "received_at", nullable = false, updatable = false)
   private Instant receivedAt;
 
   @Column(name = "received_by", nullable = false, updatable = false, length = 64)
+  @Size(max = 64)
   private String receivedBy;
 
   @Column(name = "due_at", nullable = false, updatable = false)
   private Instant dueAt;
 
   @Column(name = "assigned_to", length = 64)
+  @Size(max = 64)
   private String assignedTo;
 
   @Column(name = "acknowledged_at")
@@ -175,6 +198,7 @@ public class TraceRequest {
   private Instant answeredAt;
 
   @Column(name = "answered_by", length = 64)
+  @Size(max = 64)
   private String answeredBy;
 
   @Enumerated(EnumType.STRING)
@@ -182,6 +206,7 @@ public class TraceRequest {
   private Outcome outcome;
 
   @Column(name = "outcome_reason", length = 1000)
+  @Size(max = 1000)
   private String outcomeReason;
 
   @Column(name = "firearm_id")
@@ -191,9 +216,11 @@ public class TraceRequest {
   private Instant closedAt;
 
   @Column(name = "sender_country", updatable = false, length = 2)
+  @Size(max = 2)
   private String senderCountry;
 
   @Column(name = "sender_reference", updatable = false, length = 60)
+  @Size(max = 60)
   private String senderReference;
 
   @Lob
@@ -223,7 +250,10 @@ public class TraceRequest {
     this.legalBasis = c.legalBasis();
     this.illicitReason = c.illicitReason();
     this.intendedUse = c.intendedUse();
-    this.recoveredOn = c.recoveredOn();
+    // a recovery has happened: not before 1800 (the oldest weapons traced), not in the future
+    this.recoveredOn =
+        org.traza.platform.entity.Bounds.past(
+            "recoveredOn", c.recoveredOn(), java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
     this.recoveryPlace = c.recoveryPlace();
     this.circumstances = c.circumstances();
     this.possessor = c.possessor();
@@ -288,6 +318,25 @@ public class TraceRequest {
     status = Status.IN_PROGRESS;
     assignedTo = Objects.requireNonNull(investigator);
     startedAt = now;
+  }
+
+  /**
+   * Who may work on the request: once it is assigned, its investigator, or a supervisor (who
+   * assigns, and may step in); before, any investigator. Refuses anyone else with 403.
+   */
+  public void requireWorker(String actor, boolean supervisor, String doing) {
+    if (supervisor || assignedTo == null || assignedTo.equals(actor)) {
+      return;
+    }
+    throw new ProblemException(
+            ProblemType.FORBIDDEN,
+            reference
+                + " is assigned to "
+                + assignedTo
+                + "; only they or a supervisor may "
+                + doing
+                + " it.")
+        .with("assignedTo", assignedTo);
   }
 
   /** Hands the request to another investigator while it is open. */
