@@ -28,15 +28,35 @@ export function hasRole(...roles) {
   return !!s && roles.some((r) => s.roles.includes(r));
 }
 
-export async function login(username, password) {
-  const answer = await request('/api/auth/login', { method: 'POST', body: { username, password }, anonymous: true });
+function keep(answer) {
   sessionStorage.setItem(TOKEN, answer.token);
-  sessionStorage.setItem(SESSION, JSON.stringify({ username: answer.username, roles: answer.roles, expiresAt: answer.expiresAt }));
+  sessionStorage.setItem(SESSION, JSON.stringify({
+    username: answer.username, roles: answer.roles, expiresAt: answer.expiresAt, passwordChangeRequired: !!answer.passwordChangeRequired,
+  }));
   watchExpiry();
   return session();
 }
 
-export function logout(reason = 'logout') {
+export async function login(username, password) {
+  return keep(await request('/api/auth/login', { method: 'POST', body: { username, password }, anonymous: true }));
+}
+
+/** Changes the user's own password; every other session ends and this one goes on with a new token. */
+export async function changePassword(currentPassword, newPassword) {
+  return keep(await request('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } }));
+}
+
+/**
+ * Ends the session. A logout by the user also revokes the token on the server (best effort: the
+ * session ends here whatever the server answers); an expired or refused token needs no revoking.
+ */
+export async function logout(reason = 'logout') {
+  const token = sessionStorage.getItem(TOKEN);
+  if (reason === 'logout' && token) {
+    try {
+      await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    } catch (e) { /* offline: the token still expires on its own */ }
+  }
   sessionStorage.removeItem(TOKEN);
   sessionStorage.removeItem(SESSION);
   clearTimeout(expiryTimer);

@@ -3,7 +3,7 @@
 
 import * as api from './api.js';
 import { t, translate, loadLanguage, chooseLanguage, currentLanguage } from './i18n.js';
-import { h, fill, form, field, showProblem } from './ui.js';
+import { h, fill, form, field, notice, showProblem } from './ui.js';
 import { forget } from './refs.js';
 
 const ANY = ['ARMOURER', 'INVESTIGATOR', 'AUDITOR', 'SUPERVISOR', 'ADMIN'];
@@ -30,10 +30,11 @@ function renderChrome() {
   const s = api.session();
   const nav = document.getElementById('nav');
   const { path } = parseHash();
-  fill(nav, s ? h('ul', {}, ROUTES.filter((r) => api.hasRole(...r.roles)).map((r) =>
+  fill(nav, s && !s.passwordChangeRequired ? h('ul', {}, ROUTES.filter((r) => api.hasRole(...r.roles)).map((r) =>
     h('li', {}, h('a', { href: `#/${r.path}`, 'aria-current': r.path === path ? 'page' : null }, t(`nav.${r.path}`))))) : '');
   document.getElementById('who').textContent = s ? `${s.username} (${s.roles.map((r) => t(`role.${r}`)).join(', ')})` : '';
   document.getElementById('logout').hidden = !s;
+  document.getElementById('account').hidden = !s || s.passwordChangeRequired;
   document.getElementById('language').value = currentLanguage();
   translate(document);
 }
@@ -55,10 +56,39 @@ function renderLogin() {
   main.querySelector('input')?.focus();
 }
 
+/**
+ * The user's own password. Forced after an administrator's reset: then nothing else is reachable
+ * until it is changed (the server refuses every other call with password-change-required).
+ */
+function renderPasswordChange(forced) {
+  document.title = `${t('account.changePassword')} · Traza`;
+  const status = h('div', { id: 'password-status' });
+  fill(main, h('section', { class: 'card narrow' },
+    h('h1', {}, t('account.changePassword')),
+    forced ? h('p', { class: 'notice', role: 'alert', id: 'password-must-change' }, t('account.mustChange')) : null,
+    form([
+      field({ name: 'currentPassword', label: forced ? t('account.temporaryPassword') : t('account.currentPassword'), type: 'password', required: true, autocomplete: 'current-password', id: 'current-password' }),
+      field({ name: 'newPassword', label: t('account.newPassword'), type: 'password', required: true, autocomplete: 'new-password', hint: t('account.newPasswordHint'), id: 'new-password' }),
+      field({ name: 'repeatPassword', label: t('account.repeatPassword'), type: 'password', required: true, autocomplete: 'new-password', id: 'repeat-password' }),
+    ], async (v) => {
+      if (v.newPassword !== v.repeatPassword) {
+        throw new api.ApiError(400, { title: t('account.mismatch'), violations: [{ field: 'repeatPassword', message: t('account.mismatch') }] });
+      }
+      await api.changePassword(v.currentPassword, v.newPassword);
+      if (forced) { location.hash = '#/dashboard'; route(); return; }
+      renderChrome();
+      notice(status, t('account.changed'));
+    }, { submit: t('account.changePassword'), id: 'change-password' }),
+    status));
+  main.querySelector('input')?.focus();
+}
+
 async function route() {
   renderChrome();
   if (!api.session()) { renderLogin(); return; }
+  if (api.session().passwordChangeRequired) { renderPasswordChange(true); return; }
   const { path, args, params } = parseHash();
+  if (path === 'account') { renderPasswordChange(false); return; }
   const r = ROUTES.find((x) => x.path === path);
   if (!r) { location.hash = '#/dashboard'; return; }
   if (!api.hasRole(...r.roles)) {

@@ -200,6 +200,10 @@ function targetName() {
 }
 
 function logout(message) {
+  // the button's logout also ends the token on the server; an ended session has nothing to end
+  if (!message && token) {
+    fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => {});
+  }
   token = null;
   sessionStorage.removeItem('traza.token');
   $('work').hidden = true;

@@ -46,7 +46,16 @@ const PAGES = {
         async (v) => { await put(`/api/users/${encodeURIComponent(u.username)}/armoury`, { armouryId: v.armouryId ? Number(v.armouryId) : null }); reload(); }, { submit: t('user.saveArmoury') }),
       h('button', { type: 'button', class: 'secondary', onclick: async (e) => {
         try { await post(`/api/users/${encodeURIComponent(u.username)}/${u.enabled ? 'disable' : 'enable'}`); reload(); } catch (err) { showProblem(e.target.nextElementSibling, err); }
-      } }, u.enabled ? t('user.disable') : t('user.enable')), h('div'));
+      } }, u.enabled ? t('user.disable') : t('user.enable')), h('div'),
+      h('button', { type: 'button', class: 'secondary', id: `reset-${u.username}`, onclick: async (e) => {
+        const where = e.target.nextElementSibling;
+        if (!confirm(t('user.resetConfirm', { username: u.username }))) return;
+        try {
+          const r = await post(`/api/users/${encodeURIComponent(u.username)}/password-reset`);
+          fill(where, h('div', { class: 'notice', role: 'status' },
+            h('p', {}, t('user.temporaryPassword', { username: r.username })), h('code', { class: 'temporary-password' }, r.temporaryPassword)));
+        } catch (err) { showProblem(where, err); }
+      } }, t('user.resetPassword')), h('div'));
     fill(body,
       section(t('user.new'), create, status),
       section(t('admin.users'), table([
@@ -54,7 +63,7 @@ const PAGES = {
         { title: t('user.fullName'), render: (u) => u.fullName || '' },
         { title: t('user.roles'), render: (u) => u.roles.map((r) => t(`role.${r}`)).join(', ') },
         { title: t('user.armoury'), render: (u) => u.armouryCode || t('user.national') },
-        { title: t('user.state'), render: (u) => [u.enabled ? t('user.enabled') : t('user.disabled'), u.locked ? ` · ${t('user.locked')}` : ''] },
+        { title: t('user.state'), render: (u) => [u.enabled ? t('user.enabled') : t('user.disabled'), u.passwordChangeRequired ? ` · ${t('user.mustChange')}` : ''] },
         { title: t('user.lastLogin'), render: (u) => when(u.lastLoginAt) },
         { title: '', render: edit },
       ], users, { id: 'users' })));

@@ -241,8 +241,9 @@ class WebInterfaceIT extends AgainstServer {
     browser.type("#new-user", "password", "short");
     browser.find("#new-user [name=role-INVESTIGATOR]").click();
     browser.submit("#new-user");
-    // the server's answer is shown beside the field it names
-    browser.await(() -> browser.text("#new-user .problem").contains("Some fields need attention"));
+    // the server's answer is shown beside the field it names (a weak-password problem since issue
+    // 17)
+    browser.await(() -> browser.text("#new-user .problem").contains("The password is too weak"));
     assertThat(browser.text("#new-user .field-error")).isNotEmpty();
     browser.type("#new-user", "password", Api.USER_PASSWORD);
     browser.submit("#new-user");

@@ -72,6 +72,9 @@ public final class Problems {
     if (type.status() == 401) {
       builder.header("WWW-Authenticate", "Bearer realm=\"traza\"");
     }
+    if (extensions.get(ProblemException.RETRY_AFTER_SECONDS) instanceof Number seconds) {
+      builder.header("Retry-After", seconds.longValue());
+    }
     return builder.build();
   }
 

@@ -11,6 +11,12 @@ import java.util.Map;
  */
 public class ProblemException extends RuntimeException {
 
+  /**
+   * The extension member that also becomes a {@code Retry-After} header (seconds), for 429 and 503
+   * problems.
+   */
+  public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
   private final ProblemType type;
   private final Map<String, Object> extensions = new LinkedHashMap<>();
   private final List<Violation> violations;

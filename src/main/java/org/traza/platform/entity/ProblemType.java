@@ -10,7 +10,6 @@ public enum ProblemType {
   UNREADABLE_IMAGE(400, "unreadable-image", "The image cannot be read"),
   UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
   INVALID_CREDENTIALS(401, "invalid-credentials", "The username or password is wrong"),
-  ACCOUNT_LOCKED(401, "account-locked", "The account is locked"),
   FORBIDDEN(403, "forbidden", "This role may not do this"),
   OUTSIDE_ARMOURY(403, "outside-armoury", "This belongs to another armoury"),
   STATION_REFUSED(401, "station-refused", "The station credential is not valid"),
@@ -34,7 +33,12 @@ public enum ProblemType {
   PRECONDITION_REQUIRED(428, "precondition-required", "An If-Match header is required"),
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on the server"),
   DATABASE_UNAVAILABLE(503, "database-unavailable", "The database is unavailable"),
-  DECODER_BUSY(503, "decoder-busy", "Too many images are being decoded");
+  DECODER_BUSY(503, "decoder-busy", "Too many images are being decoded"),
+  // accounts and sessions (issue 17)
+  WEAK_PASSWORD(400, "weak-password", "The password is too weak"),
+  PASSWORD_CHANGE_REQUIRED(
+      403, "password-change-required", "The password must be changed before anything else"),
+  TOO_MANY_ATTEMPTS(429, "too-many-attempts", "Too many failed attempts; wait and try again");
 
   /** Base of every problem type URI; relative, so it resolves against the server that sent it. */
   public static final String BASE = "/problems/";

@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +18,7 @@ import java.util.stream.Collectors;
 import org.traza.platform.boundary.Problems;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemType;
+import org.traza.security.control.RevokedTokens;
 import org.traza.security.control.Stations;
 import org.traza.security.control.TokenService;
 import org.traza.security.control.Users;
@@ -23,7 +27,12 @@ import org.traza.security.entity.Station;
 
 /**
  * Reads the bearer token, if any. A request without one stays anonymous (the authorization filter
- * decides whether that is enough); a bad, expired or revoked token is refused at once with 401.
+ * decides whether that is enough); a bad, expired, not yet valid or revoked token is refused at
+ * once with 401. Revoked means: logged out (its {@code jti} is in {@link RevokedTokens}), or of an
+ * older token generation than its user's (password, roles, armoury or enabled state changed since
+ * it was issued). Both are checked on every request, after the token cache, against state this
+ * server updates as it changes. A user whose password must be changed may only reach endpoints
+ * marked {@link AllowedBeforePasswordChange}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -39,6 +48,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   public static final String STATION_HEADER = "X-Traza-Station";
 
   @Inject Stations stations;
+  @Inject RevokedTokens revoked;
+  @Context ResourceInfo resource;
 
   @Override
   public void filter(ContainerRequestContext ctx) {
@@ -66,13 +77,26 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       refuse(ctx, "Send the token as 'Authorization: Bearer <token>'.");
       return;
     }
+    Optional<TokenService.Verified> token = tokens.verify(header.substring(BEARER.length()).trim());
+    if (token.isEmpty()) {
+      refuse(ctx, "The token is invalid, expired or not yet valid; log in again.");
+      return;
+    }
+    if (revoked.isRevoked(token.get().jti())) {
+      refuse(ctx, "The token was ended by a logout; log in again.");
+      return;
+    }
     Optional<Users.Account> user =
-        tokens
-            .verify(header.substring(BEARER.length()).trim())
-            .flatMap(users::account)
-            .filter(Users.Account::enabled);
+        users.account(token.get().username()).filter(Users.Account::enabled);
     if (user.isEmpty()) {
-      refuse(ctx, "The token is invalid, expired or its account is disabled; log in again.");
+      refuse(ctx, "The token's account is unknown or disabled.");
+      return;
+    }
+    if (user.get().tokenGeneration() != token.get().generation()) {
+      refuse(
+          ctx,
+          "The token was ended by a change of the account (password, roles, armoury or state);"
+              + " log in again.");
       return;
     }
     String username = user.get().username();
@@ -101,6 +125,20 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return "Bearer";
           }
         });
+    if (user.get().passwordChangeRequired() && !allowedBeforePasswordChange()) {
+      request.failedWith(ProblemType.PASSWORD_CHANGE_REQUIRED);
+      ctx.abortWith(
+          Problems.response(
+              ProblemType.PASSWORD_CHANGE_REQUIRED,
+              "An administrator reset this password: change it with POST /api/auth/password"
+                  + " first.",
+              request.requestId()));
+    }
+  }
+
+  private boolean allowedBeforePasswordChange() {
+    Method method = resource == null ? null : resource.getResourceMethod();
+    return method != null && method.isAnnotationPresent(AllowedBeforePasswordChange.class);
   }
 
   private void refuse(ContainerRequestContext ctx, String detail) {

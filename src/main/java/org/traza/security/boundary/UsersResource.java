@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.platform.control.RequestContext;
@@ -50,17 +51,24 @@ public class UsersResource {
 
   /** A new account. Roles are names from ARMOURER, INVESTIGATOR, AUDITOR, SUPERVISOR, ADMIN. */
   public static class NewUser {
+    /**
+     * Folded to its canonical form (NFKC, trimmed, lower case), which must then be 3-64 of a-z 0-9
+     * . _ - starting with a letter or digit.
+     */
     @NotBlank
-    @Pattern(regexp = AppUser.USERNAME_PATTERN, message = "use 2-64 of a-z 0-9 . _ -")
-    @Size(max = AppUser.USERNAME_MAX)
+    @Size(max = 256)
     public String username;
 
     @Size(max = AppUser.FULL_NAME_MAX)
     public String fullName;
 
+    /** 12 to 128 characters, not a common password, not containing the username. */
     @NotNull
-    @Size(min = UserAdministration.MIN_PASSWORD_LENGTH, max = 200)
+    @Size(max = 1024)
     public String password;
+
+    /** True: an initial password the user must change at the first login. */
+    public boolean passwordChangeRequired;
 
     @NotEmpty public Set<String> roles;
 
@@ -89,8 +97,7 @@ public class UsersResource {
       Long armouryId,
       String armouryCode,
       boolean enabled,
-      boolean locked,
-      Instant lockedUntil,
+      boolean passwordChangeRequired,
       Instant lastLoginAt,
       Instant createdAt,
       String createdBy) {}
@@ -116,7 +123,8 @@ public class UsersResource {
             body.password,
             roles(body.roles),
             armoury(body.armouryId),
-            request.actor());
+            request.actor(),
+            body.passwordChangeRequired);
     return Response.created(URI.create("/api/users/" + user.username())).entity(view(user)).build();
   }
 
@@ -138,6 +146,25 @@ public class UsersResource {
   @Path("{username}/disable")
   public UserView disable(@PathParam("username") String username) {
     return view(administration.disable(username));
+  }
+
+  /** A temporary password, shown once. */
+  public record PasswordReset(
+      String username, String temporaryPassword, boolean passwordChangeRequired) {}
+
+  @POST
+  @Path("{username}/password-reset")
+  @Operation(
+      summary =
+          "Reset a user's password: a generated temporary password, answered once; the user's"
+              + " sessions end and the next login may only change it")
+  public Response resetPassword(@PathParam("username") String username) {
+    UserAdministration.Reset reset = administration.resetPassword(username);
+    CacheControl never = new CacheControl();
+    never.setNoStore(true);
+    return Response.ok(new PasswordReset(reset.user().username(), reset.temporaryPassword(), true))
+        .cacheControl(never)
+        .build();
   }
 
   @POST
@@ -176,8 +203,7 @@ public class UsersResource {
             ? null
             : places.place(u.armouryId()).map(CustodyDirectory.Place::code).orElse(null),
         u.enabled(),
-        u.isLocked(clock.instant()),
-        u.lockedUntil(),
+        u.passwordChangeRequired(),
         u.lastLoginAt(),
         u.createdAt(),
         u.createdBy());

@@ -5,7 +5,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -23,8 +22,6 @@ public class FirstAdministrator {
 
   public static final String USERNAME = "admin";
   private static final System.Logger LOG = System.getLogger(FirstAdministrator.class.getName());
-  private static final String ALPHABET =
-      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
   @Inject Users users;
   @Inject UserAdministration administration;
@@ -40,8 +37,24 @@ public class FirstAdministrator {
     }
     boolean generated = configuredPassword.isEmpty();
     String password = configuredPassword.orElseGet(FirstAdministrator::generate);
+    PasswordPolicy.weakness(password, USERNAME)
+        .ifPresent(
+            why ->
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "The configured admin.password "
+                        + why
+                        + ": it is used as configured; change it after the first login"
+                        + " (POST /api/auth/password)."));
     administration.create(
-        USERNAME, "First administrator", password, Set.of(Role.ADMIN), null, "system");
+        USERNAME,
+        "First administrator",
+        password,
+        Set.of(Role.ADMIN),
+        null,
+        "system",
+        false,
+        false);
     if (generated) {
       LOG.log(
           System.Logger.Level.WARNING,
@@ -54,11 +67,6 @@ public class FirstAdministrator {
   }
 
   static String generate() {
-    SecureRandom random = new SecureRandom();
-    StringBuilder sb = new StringBuilder(20);
-    for (int i = 0; i < 20; i++) {
-      sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-    }
-    return sb.toString();
+    return UserAdministration.generatePassword();
   }
 }

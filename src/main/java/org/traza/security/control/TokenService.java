@@ -39,8 +39,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Issues and verifies bearer tokens: RS256-signed JWTs with the MicroProfile JWT claims (iss, sub,
- * upn, groups, iat, exp, jti). The RSA key is read from {@code jwt.key-file} (PKCS#8 PEM) or
- * generated there on first start; several servers behind a balancer share the file.
+ * upn, groups, iat, nbf, exp, jti) and {@code gen}, the user's token generation when it was issued.
+ * A token is valid from its {@code nbf} (and not issued in the future) with {@code jwt.clock-skew}
+ * (default PT60S) of tolerance for the clocks of other issuers; it expires at {@code exp} exactly.
+ * Whether a valid token was revoked since (logout, new generation) is decided by the caller, on
+ * every request. The RSA key is read from {@code jwt.key-file} (PKCS#8 PEM) or generated there on
+ * first start; several servers behind a balancer share the file.
  */
 @ApplicationScoped
 public class TokenService {
@@ -64,6 +68,10 @@ public class TokenService {
   @Inject
   @ConfigProperty(name = "jwt.lifetime", defaultValue = "PT8H")
   Duration lifetime;
+
+  @Inject
+  @ConfigProperty(name = "jwt.clock-skew", defaultValue = "PT60S")
+  Duration clockSkew;
 
   private RSASSASigner signer;
   private RSASSAVerifier verifier;
@@ -119,8 +127,11 @@ public class TokenService {
     return key;
   }
 
-  /** A signed token for {@code username} with {@code roles} as its MicroProfile JWT groups. */
-  public IssuedToken issue(String username, Set<String> roles) {
+  /**
+   * A signed token for {@code username} with {@code roles} as its MicroProfile JWT groups, of the
+   * user's token {@code generation}.
+   */
+  public IssuedToken issue(String username, Set<String> roles, long generation) {
     Instant now = clock.instant();
     Instant expires = now.plus(lifetime);
     JWTClaimsSet claims =
@@ -130,8 +141,10 @@ public class TokenService {
             .claim("upn", username)
             .claim("groups", List.copyOf(roles))
             .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
             .expirationTime(Date.from(expires))
             .jwtID(UUID.randomUUID().toString())
+            .claim(GENERATION, generation)
             .build();
     SignedJWT jwt =
         new SignedJWT(
@@ -148,13 +161,20 @@ public class TokenService {
     return new IssuedToken(jwt.serialize(), expires);
   }
 
-  /** The token's user name when the signature, issuer and expiry hold; empty otherwise. */
-  public Optional<String> verify(String token) {
+  /** The claim holding the user's token generation. */
+  public static final String GENERATION = "gen";
+
+  /**
+   * The token's claims when its signature, issuer, validity window and id hold; empty otherwise.
+   * Says nothing about revocation: the caller checks {@link Verified#jti()} and {@link
+   * Verified#generation()} on every request, cached or not.
+   */
+  public Optional<Verified> verify(String token) {
     Instant now = clock.instant();
     Verified known = verified.get(token);
     if (known != null) {
       if (now.isBefore(known.expiresAt())) {
-        return Optional.of(known.username());
+        return Optional.of(known);
       }
       verified.remove(token);
       return Optional.empty();
@@ -167,19 +187,21 @@ public class TokenService {
           }
           verified.put(token, v);
         });
-    return checked.map(Verified::username);
+    return checked;
   }
 
   /**
-   * Tokens whose signature was checked, until they expire: a station sends the same token with
-   * every scan, and an RS256 check costs more than the rest of the authentication. Bounded: when
-   * full, it starts again empty.
+   * Tokens whose signature and validity window were checked, until they expire: a station sends the
+   * same token with every scan, and an RS256 check costs more than the rest of the authentication.
+   * Only what the token says is kept, never whether it is still honoured: the revocation checks run
+   * on every request. Bounded: when full, it starts again empty.
    */
   private final Map<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
   static final int REMEMBERED_TOKENS = 10_000;
 
-  private record Verified(String username, Instant expiresAt) {}
+  /** What a valid token says: whose it is, its id, its generation and its expiry. */
+  public record Verified(String username, String jti, long generation, Instant expiresAt) {}
 
   private Optional<Verified> check(String token, Instant now) {
     try {
@@ -189,12 +211,28 @@ public class TokenService {
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
       Date exp = claims.getExpirationTime();
-      if (!issuer.equals(claims.getIssuer()) || exp == null || !now.isBefore(exp.toInstant())) {
+      Date nbf = claims.getNotBeforeTime();
+      Date iat = claims.getIssueTime();
+      Instant latest = now.plus(clockSkew);
+      if (!issuer.equals(claims.getIssuer())
+          || exp == null
+          || !now.isBefore(exp.toInstant())
+          || (nbf != null && nbf.toInstant().isAfter(latest))
+          || (iat != null && iat.toInstant().isAfter(latest))
+          || claims.getJWTID() == null
+          || claims.getJWTID().length() > 64) {
         return Optional.empty();
       }
+      Long generation = claims.getLongClaim(GENERATION);
       return Optional.ofNullable(claims.getStringClaim("upn"))
           .or(() -> Optional.ofNullable(claims.getSubject()))
-          .map(user -> new Verified(user, exp.toInstant()));
+          .map(
+              user ->
+                  new Verified(
+                      user,
+                      claims.getJWTID(),
+                      generation == null ? 0 : generation,
+                      exp.toInstant()));
     } catch (ParseException | JOSEException | RuntimeException e) {
       return Optional.empty();
     }

@@ -26,7 +26,12 @@ import java.util.regex.Pattern;
 
 /**
  * A person who uses Traza. Accounts are never deleted (the audit log names them for decades): they
- * are disabled. Repeated failed logins lock the account for a while.
+ * are disabled. Failed logins never lock an account (strangers could lock anyone out): the login
+ * throttle slows the guesser instead.
+ *
+ * <p>Every token carries the account's token generation; anything that must end the user's sessions
+ * (a new password, other roles or armoury, disabling or enabling) advances it, and tokens of an
+ * older generation are refused on their next request.
  */
 @Entity
 @Table(name = "app_user")
@@ -45,8 +50,7 @@ public class AppUser {
 
   public static final int USERNAME_MAX = 64;
   public static final int FULL_NAME_MAX = 200;
-  public static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._-]{1,63}";
-  private static final Pattern USERNAME = Pattern.compile(USERNAME_PATTERN);
+  private static final Pattern USERNAME = Pattern.compile(Usernames.EXISTING_PATTERN);
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -67,11 +71,16 @@ public class AppUser {
   @Column(name = "enabled", nullable = false)
   private boolean enabled;
 
-  @Column(name = "failed_logins", nullable = false)
-  private int failedLogins;
+  /** Advanced whenever the user's tokens must stop working; tokens carry it as {@code gen}. */
+  @Column(name = "token_generation", nullable = false)
+  private long tokenGeneration;
 
-  @Column(name = "locked_until")
-  private Instant lockedUntil;
+  /** Set by an administrator's reset: until the user picks a password, a token only allows that. */
+  @Column(name = "password_change_required", nullable = false)
+  private boolean passwordChangeRequired;
+
+  @Column(name = "password_changed_at")
+  private Instant passwordChangedAt;
 
   @Column(name = "last_login_at")
   private Instant lastLoginAt;
@@ -125,34 +134,55 @@ public class AppUser {
     return username != null && USERNAME.matcher(username).matches();
   }
 
-  /** True while a lockout runs at {@code now}. */
-  public boolean isLocked(Instant now) {
-    return lockedUntil != null && now.isBefore(lockedUntil);
+  public void recordSuccessfulLogin(Instant now) {
+    lastLoginAt = now;
+  }
+
+  /** The user's own new password: the change requirement ends, and so do all earlier sessions. */
+  public void changePassword(String newHash, Instant now) {
+    this.passwordHash = Objects.requireNonNull(newHash);
+    this.passwordChangeRequired = false;
+    this.passwordChangedAt = now;
+    endSessions();
   }
 
   /**
-   * Counts a failed login; the {@code maxAttempts}-th in a row locks the account for {@code
-   * lockFor}. Returns true when this failure locked it.
+   * A temporary password set by an administrator: every session ends, and the next one may do
+   * nothing but change it.
    */
-  public boolean recordFailedLogin(Instant now, int maxAttempts, Duration lockFor) {
-    failedLogins++;
-    if (failedLogins >= maxAttempts) {
-      lockedUntil = now.plus(lockFor);
-      failedLogins = 0;
-      return true;
-    }
-    return false;
+  public void resetPassword(String temporaryHash, Instant now) {
+    this.passwordHash = Objects.requireNonNull(temporaryHash);
+    this.passwordChangeRequired = true;
+    this.passwordChangedAt = now;
+    endSessions();
   }
 
-  public void recordSuccessfulLogin(Instant now) {
-    failedLogins = 0;
-    lockedUntil = null;
-    lastLoginAt = now;
+  /** An initial password chosen by an administrator that the user must replace at first login. */
+  public void requirePasswordChange() {
+    this.passwordChangeRequired = true;
+  }
+
+  /**
+   * Whether a temporary password (one that must be changed) is older than {@code lifetime} at
+   * {@code now}: it then no longer logs in, and an administrator resets it again.
+   */
+  public boolean temporaryPasswordExpired(Instant now, Duration lifetime) {
+    return passwordChangeRequired
+        && passwordChangedAt != null
+        && !now.isBefore(passwordChangedAt.plus(lifetime));
+  }
+
+  /** Makes every token issued so far invalid. */
+  public void endSessions() {
+    tokenGeneration++;
   }
 
   public void grant(Set<Role> newRoles) {
     if (newRoles == null || newRoles.isEmpty()) {
       throw new IllegalArgumentException("a user needs at least one role");
+    }
+    if (!roles.equals(newRoles)) {
+      endSessions();
     }
     roles.clear();
     roles.addAll(newRoles);
@@ -160,6 +190,9 @@ public class AppUser {
 
   /** Confines the user to armoury {@code locationId}, or lifts the confinement with null. */
   public void assignTo(Long locationId) {
+    if (!Objects.equals(armouryId, locationId)) {
+      endSessions();
+    }
     this.armouryId = locationId;
   }
 
@@ -168,18 +201,17 @@ public class AppUser {
   }
 
   public void disable() {
+    if (enabled) {
+      endSessions();
+    }
     enabled = false;
   }
 
-  /** Enabling also lifts a lockout: it is how an administrator unlocks an account. */
   public void enable() {
+    if (!enabled) {
+      endSessions();
+    }
     enabled = true;
-    failedLogins = 0;
-    lockedUntil = null;
-  }
-
-  public void changePasswordHash(String newHash) {
-    this.passwordHash = Objects.requireNonNull(newHash);
   }
 
   public Long id() {
@@ -202,8 +234,16 @@ public class AppUser {
     return enabled;
   }
 
-  public Instant lockedUntil() {
-    return lockedUntil;
+  public long tokenGeneration() {
+    return tokenGeneration;
+  }
+
+  public boolean passwordChangeRequired() {
+    return passwordChangeRequired;
+  }
+
+  public Instant passwordChangedAt() {
+    return passwordChangedAt;
   }
 
   public Instant lastLoginAt() {

@@ -654,6 +654,25 @@ class RoleMatrixIT extends AgainstServer {
         () -> "/api/audit-entries/verify",
         () -> null,
         EnumSet.of(Role.AUDITOR));
+    endpoint(
+        "POST",
+        "/api/users/{username}/password-reset",
+        () -> "/api/users/" + freshUser() + "/password-reset",
+        () -> null,
+        admin);
+    // the right current password and a too short new one: 400, and no failure counted
+    endpoint(
+        "POST",
+        "/api/auth/password",
+        () -> "/api/auth/password",
+        () ->
+            Json.createObjectBuilder()
+                .add("currentPassword", Api.USER_PASSWORD)
+                .add("newPassword", "short")
+                .build(),
+        EVERYONE);
+    // last: it revokes each role's token, which no endpoint after it may need
+    endpoint("POST", "/api/auth/logout", () -> "/api/auth/logout", () -> null, EVERYONE);
   }
 
   @Test

@@ -17,35 +17,51 @@ class AppUserTest {
   }
 
   @Test
-  void the_fifth_failure_in_a_row_locks_the_account_for_the_given_time() {
+  void changes_that_alter_what_a_token_stands_for_advance_the_token_generation() {
     AppUser u = user();
-    for (int i = 0; i < 4; i++) {
-      assertThat(u.recordFailedLogin(T0, 5, Duration.ofMinutes(15))).isFalse();
-    }
-    assertThat(u.recordFailedLogin(T0, 5, Duration.ofMinutes(15))).isTrue();
-    assertThat(u.isLocked(T0.plusSeconds(899))).isTrue();
-    assertThat(u.isLocked(T0.plusSeconds(900))).isFalse();
-  }
-
-  @Test
-  void a_successful_login_resets_the_count() {
-    AppUser u = user();
-    u.recordFailedLogin(T0, 3, Duration.ofMinutes(1));
-    u.recordFailedLogin(T0, 3, Duration.ofMinutes(1));
-    u.recordSuccessfulLogin(T0);
-    assertThat(u.recordFailedLogin(T0, 3, Duration.ofMinutes(1))).isFalse();
-    assertThat(u.lastLoginAt()).isEqualTo(T0);
-  }
-
-  @Test
-  void enabling_lifts_a_lockout() {
-    AppUser u = user();
-    u.recordFailedLogin(T0, 1, Duration.ofHours(1));
-    u.disable();
-    assertThat(u.enabled()).isFalse();
+    long g = u.tokenGeneration();
+    u.grant(Set.of(Role.ARMOURER));
+    u.assignTo(null);
     u.enable();
-    assertThat(u.enabled()).isTrue();
-    assertThat(u.isLocked(T0)).isFalse();
+    assertThat(u.tokenGeneration()).as("no change, no new generation").isEqualTo(g);
+    u.grant(Set.of(Role.AUDITOR));
+    u.assignTo(7L);
+    u.disable();
+    u.enable();
+    u.changePassword("hash2", T0);
+    assertThat(u.tokenGeneration()).isEqualTo(g + 5);
+  }
+
+  @Test
+  void a_reset_requires_a_change_which_lifts_the_requirement_and_the_temporary_one_expires() {
+    AppUser u = user();
+    u.resetPassword("temporary", T0);
+    assertThat(u.passwordChangeRequired()).isTrue();
+    assertThat(u.temporaryPasswordExpired(T0.plus(Duration.ofHours(71)), Duration.ofHours(72)))
+        .isFalse();
+    assertThat(u.temporaryPasswordExpired(T0.plus(Duration.ofHours(72)), Duration.ofHours(72)))
+        .isTrue();
+    u.changePassword("chosen", T0.plusSeconds(60));
+    assertThat(u.passwordChangeRequired()).isFalse();
+    assertThat(u.passwordHash()).isEqualTo("chosen");
+    assertThat(u.temporaryPasswordExpired(T0.plus(Duration.ofDays(9)), Duration.ofHours(72)))
+        .isFalse();
+  }
+
+  @Test
+  void usernames_fold_to_one_ascii_spelling_and_look_alikes_are_refused() {
+    assertThat(Usernames.forLogin("  VICTIM ")).contains("victim");
+    assertThat(Usernames.forLogin("ＶＩＣＴＩＭ")).contains("victim");
+    assertThat(Usernames.forLogin("ana.perez")).contains("ana.perez");
+    assertThat(Usernames.forLogin("vıctım")).isEmpty(); // dotless i
+    assertThat(Usernames.forLogin("VİCTİM")).isEmpty(); // dotted capital I
+    assertThat(Usernames.forLogin("vic tim")).isEmpty();
+    assertThat(Usernames.forLogin(null)).isEmpty();
+    assertThat(Usernames.forLogin("ab")).contains("ab");
+    assertThat(Usernames.forNewAccount("ab")).as("new accounts need 3").isEmpty();
+    assertThat(Usernames.forNewAccount("-abc")).isEmpty();
+    assertThat(Usernames.forNewAccount("x".repeat(65))).isEmpty();
+    assertThat(Usernames.printable("vıc\ttim")).isEqualTo("v?c?tim");
   }
 
   @Test
