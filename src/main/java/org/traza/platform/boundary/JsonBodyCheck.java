@@ -139,7 +139,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
 
   private static ProblemException malformed() {
     return new ProblemException(
-        ProblemType.MALFORMED_BODY, "The request body is not well-formed JSON.");
+        ProblemType.MALFORMED_BODY, "The request body is not valid JSON: it is not well-formed.");
   }
 
   /**

@@ -2,10 +2,10 @@ package org.traza.security.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Locale;
 import java.util.Optional;
 import org.traza.security.control.Users;
 import org.traza.security.entity.Role;
+import org.traza.security.entity.Usernames;
 
 /** Who the registry's users are, as other features may ask: an account and its roles. */
 @ApplicationScoped
@@ -18,11 +18,8 @@ public class UserDirectory {
    * person would type it; empty when there is no such account.
    */
   public Optional<String> enabledWithRole(String username, String role) {
-    if (username == null || username.isBlank() || username.length() > 200) {
-      return Optional.empty();
-    }
-    return users
-        .account(username.strip().toLowerCase(Locale.ROOT))
+    return Usernames.forLogin(username)
+        .flatMap(users::account)
         .filter(Users.Account::enabled)
         .filter(a -> a.roles().contains(Role.valueOf(role)))
         .map(Users.Account::username);
