@@ -179,7 +179,7 @@ class WebInterfaceIT extends AgainstServer {
             .orElseThrow();
     assertThat(filed.getString("outcome")).isEqualTo("IDENTIFIED");
     assertThat(filed.getJsonNumber("firearmId").longValue()).isEqualTo(id);
-    assertThat(api.audit("action=TRACE_QUERY&actor=" + investigator))
+    assertThat(api.audit("action=trace-query.run&actor=" + investigator))
         .isNotEmpty()
         .allMatch(e -> e.getString("targetId").equals(caseReference));
   }

@@ -97,6 +97,10 @@ public class AuditEntriesResource {
     @QueryParam("to")
     String to;
 
+    /** The request an entry was written for (its X-Request-Id): what one call left on record. */
+    @QueryParam("requestId")
+    String requestId;
+
     /** The filter, continuing after the entry {@code before} (a cursor) when given. */
     AuditTrail.Filter filter(Long before) {
       return new AuditTrail.Filter(
@@ -107,6 +111,7 @@ public class AuditEntriesResource {
           outcome,
           Params.instant("from", from),
           Params.instant("to", to),
+          requestId,
           before);
     }
   }
@@ -186,6 +191,21 @@ public class AuditEntriesResource {
     return Response.ok(body)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-log.csv\"")
         .build();
+  }
+
+  /** One kind of entry: its action code, the kind of record it names, what it means. */
+  public record ActionView(String action, String targetType, String description) {}
+
+  @GET
+  @Path("actions")
+  @Operation(
+      summary =
+          "The catalogue of every action the log records (code, target type, meaning); entries"
+              + " written before the catalogue keep their old names")
+  public java.util.List<ActionView> actions() {
+    return java.util.Arrays.stream(org.traza.platform.entity.AuditAction.values())
+        .map(a -> new ActionView(a.code(), a.targetType(), a.description()))
+        .toList();
   }
 
   @GET

@@ -31,6 +31,7 @@ public class AuditTrail {
       String outcome,
       Instant from,
       Instant to,
+      String requestId,
       Long before) {}
 
   public List<AuditEntry> find(Filter f, int limit) {
@@ -43,6 +44,7 @@ public class AuditTrail {
     condition(jpql, params, "e.outcome = :outcome", "outcome", f.outcome());
     condition(jpql, params, "e.occurredAt >= :from", "from", f.from());
     condition(jpql, params, "e.occurredAt < :to", "to", f.to());
+    condition(jpql, params, "e.requestId = :requestId", "requestId", f.requestId());
     condition(jpql, params, "e.id < :before", "before", f.before());
     jpql.append(" ORDER BY e.id DESC");
     TypedQuery<AuditEntry> query = em.createQuery(jpql.toString(), AuditEntry.class);

@@ -18,6 +18,7 @@ import org.traza.custody.entity.Location;
 import org.traza.custody.entity.TransferMisdelivered;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.Bounds;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -112,11 +113,11 @@ public class CustodyLedger {
               e.firearmId(), e.id(), e.fromLocationId(), e.toLocationId(), actor, now));
     }
     actions.fire(
-        ActionPerformed.success(
-            "custody." + c.action().name().toLowerCase(java.util.Locale.ROOT),
-            "firearm",
+        ActionPerformed.of(
+            AuditAction.CUSTODY_EVENT_RECORDED,
             c.firearmId(),
-            "event "
+            c.action().name()
+                + " event "
                 + event[0].id()
                 + " seq "
                 + event[0].seq()

@@ -23,6 +23,7 @@ import org.traza.custody.entity.Location;
 import org.traza.custody.entity.LocationKind;
 import org.traza.platform.control.Confinement;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 
@@ -49,7 +50,7 @@ public class Places {
     em.persist(l);
     em.flush();
     tree = null;
-    actions.fire(ActionPerformed.success("location.created", "location", l.id(), code));
+    actions.fire(ActionPerformed.of(AuditAction.LOCATION_CREATED, l.id(), code));
     return l;
   }
 
@@ -60,7 +61,7 @@ public class Places {
     Holder h = new Holder(code, kind, name, unit, clock.instant(), actor);
     em.persist(h);
     em.flush();
-    actions.fire(ActionPerformed.success("holder.created", "holder", h.id(), code));
+    actions.fire(ActionPerformed.of(AuditAction.HOLDER_CREATED, h.id(), code));
     return h;
   }
 
@@ -96,8 +97,10 @@ public class Places {
     String after = describe.apply(place);
     if (!before.equals(after)) {
       actions.fire(
-          ActionPerformed.success(
-              type + ".updated", type, id, code + ": " + before + " -> " + after));
+          ActionPerformed.of(
+              "holder".equals(type) ? AuditAction.HOLDER_UPDATED : AuditAction.LOCATION_UPDATED,
+              id,
+              code + ": " + before + " -> " + after));
     }
   }
 

@@ -30,6 +30,7 @@ import org.traza.destruction.entity.DestructionPhoto;
 import org.traza.destruction.entity.DestructionScan;
 import org.traza.marking.boundary.SymbolPrinter;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -145,9 +146,8 @@ public class Destructions {
             "DO-%d-%06d",
             LocalDate.ofInstant(order.createdAt(), ZoneOffset.UTC).getYear(), order.id()));
     actions.fire(
-        ActionPerformed.success(
-            "destruction-order.created",
-            "destruction-order",
+        ActionPerformed.of(
+            AuditAction.DESTRUCTION_ORDER_CREATED,
             order.number(),
             ids.size() + " firearms, " + planned + " at " + order.site()));
     return order;
@@ -203,9 +203,7 @@ public class Destructions {
           "destruction:" + o.id() + ":schedule:" + firearm,
           actor);
     }
-    actions.fire(
-        ActionPerformed.success(
-            "destruction-order.approved", "destruction-order", o.number(), null));
+    actions.fire(ActionPerformed.of(AuditAction.DESTRUCTION_ORDER_APPROVED, o.number(), null));
     return o;
   }
 
@@ -225,9 +223,7 @@ public class Destructions {
             actor);
       }
     }
-    actions.fire(
-        ActionPerformed.success(
-            "destruction-order.cancelled", "destruction-order", o.number(), reason));
+    actions.fire(ActionPerformed.of(AuditAction.DESTRUCTION_ORDER_CANCELLED, o.number(), reason));
     return o;
   }
 
@@ -261,6 +257,15 @@ public class Destructions {
     DestructionScan scan =
         new DestructionScan(o.id(), text, firearmId, outcome, station, now, actor).keyed(key);
     em.persist(scan);
+    em.flush();
+    actions.fire(
+        ActionPerformed.of(
+            AuditAction.DESTRUCTION_ORDER_SCANNED,
+            o.number(),
+            (firearmId == null ? "unrecognised text" : "firearm " + firearmId)
+                + " at the site: "
+                + outcome
+                + (station == null ? "" : ", station " + station)));
     if (outcome == DestructionOrder.ScanOutcome.ALREADY_DESTROYED) {
       alerts.raise(
           DestructionAlert.Kind.DESTROYED_FIREARM_SIGHTED,
@@ -322,6 +327,12 @@ public class Destructions {
             clock.instant(),
             actor);
     em.persist(p);
+    em.flush();
+    actions.fire(
+        ActionPerformed.of(
+            AuditAction.DESTRUCTION_ORDER_PHOTOGRAPHED,
+            o.number(),
+            stage + " photo, " + mediaType + ", SHA-256 " + p.sha256()));
     return p;
   }
 
@@ -367,9 +378,8 @@ public class Destructions {
     DestructionCertificate c = certify(o, photos, now, actor);
     em.persist(c);
     actions.fire(
-        ActionPerformed.success(
-            "destruction-order.completed",
-            "destruction-order",
+        ActionPerformed.of(
+            AuditAction.DESTRUCTION_ORDER_COMPLETED,
             o.number(),
             o.firearmIds().size() + " firearms destroyed; certificate " + c.number()));
     return c;

@@ -28,6 +28,7 @@ import org.traza.marking.entity.LabelContent;
 import org.traza.marking.entity.LabelLayout;
 import org.traza.marking.entity.Symbology;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.registry.boundary.FirearmDirectory.FirearmIdentity;
@@ -115,9 +116,8 @@ public class MarkingLabelsResource {
       labels.add(new LabelContent(f.id(), markings.of(f).encode(), caption, f.serialAsMarked()));
     }
     actions.fire(
-        ActionPerformed.success(
-            "marking-labels.printed",
-            "firearm",
+        ActionPerformed.of(
+            AuditAction.MARKING_LABELS_PRINTED,
             labels.size() == 1 ? labels.get(0).registryId() : "batch",
             labels.size()
                 + " labels ("

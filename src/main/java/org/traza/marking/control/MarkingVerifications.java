@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import org.traza.marking.entity.MarkingVerification;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -73,9 +74,8 @@ public class MarkingVerifications {
     em.persist(v);
     em.flush();
     actions.fire(
-        ActionPerformed.success(
-            "marking.verified",
-            "firearm",
+        ActionPerformed.of(
+            AuditAction.MARKING_VERIFIED,
             firearmId,
             "mark " + markingId + " (" + marking.kind() + ") verified by " + source));
     return v;

@@ -80,6 +80,13 @@ public class JsonBodyCheck implements ReaderInterceptor {
       } catch (RuntimeException e) {
         throw malformed();
       }
+      Class<?> expected = ctx.getType();
+      if ((Collection.class.isAssignableFrom(expected)
+              && tree.getValueType() != JsonValue.ValueType.ARRAY)
+          || (isBean(expected) && tree.getValueType() != JsonValue.ValueType.OBJECT)) {
+        // not the shape of this resource at all: nothing in it can be named
+        throw malformed();
+      }
       check(tree, ctx.getGenericType(), null, "", violations);
     }
     if (!violations.isEmpty()) {
@@ -239,11 +246,34 @@ public class JsonBodyCheck implements ReaderInterceptor {
     if (size == null && field != null) {
       size = sizeOfElements(field);
     }
-    int length = ((JsonString) value).getString().length();
+    String text = ((JsonString) value).getString();
+    if (!wellFormed(text)) {
+      out.add(
+          new ProblemException.Violation(
+              at, "text must be valid Unicode (a lone surrogate cannot be stored)"));
+      return;
+    }
+    int length = text.length();
     if (size != null && length > size.max()) {
       out.add(
           new ProblemException.Violation(at, "at most " + size.max() + " characters are allowed"));
     }
+  }
+
+  /** Whether every surrogate in {@code text} is half of a pair: what a database can store. */
+  static boolean wellFormed(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // List<@Size(max = N) String>: the element's constraint is on the type argument.

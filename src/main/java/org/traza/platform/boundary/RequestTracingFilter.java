@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemType;
 
 /**
@@ -134,6 +135,8 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     String path = "/" + req.getUriInfo().getPath();
     if (status >= 400 && (WRITES.contains(method) || status == 401 || status == 403)) {
       recordRefusal(method, path, status);
+    } else if (status < 300 && "GET".equals(method) && isInvestigatorRead(req, path)) {
+      recordRead(req, path);
     }
     System.Logger.Level level =
         status >= 500 ? System.Logger.Level.WARNING : System.Logger.Level.INFO;
@@ -159,6 +162,45 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     }
   }
 
+  /**
+   * Reads that tell nothing of a record (the interface's labels, the caller's own account,
+   * reference lists the whole registry shares) are not on record; every other read of an
+   * investigator is (ITI para 19, CIFTA Art. XIII: who looked at what).
+   */
+  private static final Set<String> UNRECORDED_READS =
+      Set.of("ui", "auth", "calibres", "makes", "firearm-types", "trace-exchange");
+
+  private boolean isInvestigatorRead(ContainerRequestContext req, String path) {
+    if (request.audited() || !request.hasRole("INVESTIGATOR") || !path.startsWith("/api/")) {
+      return false;
+    }
+    String[] segments = path.substring(5).split("/");
+    return segments.length > 0 && !UNRECORDED_READS.contains(segments[0]);
+  }
+
+  /**
+   * One entry for an investigator's read that its feature did not record itself: the kind of record
+   * (the path's first segment), its id (the first id in the path) and what was asked.
+   */
+  private void recordRead(ContainerRequestContext req, String path) {
+    String[] segments = path.substring(5).split("/");
+    String type = segments[0];
+    String id = segments.length > 1 ? segments[1] : null;
+    String query = req.getUriInfo().getRequestUri().getRawQuery();
+    try {
+      actions.fire(
+          ActionPerformed.of(
+              AuditAction.RECORD_READ,
+              type,
+              id,
+              "read GET " + truncate(path + (query == null ? "" : "?" + query), 500)));
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.ERROR,
+          "Could not record the read of request " + request.requestId() + ": " + e);
+    }
+  }
+
   private void recordRefusal(String method, String path, int status) {
     if (request.audited()) {
       return;
@@ -172,12 +214,11 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
         };
     try {
       actions.fire(
-          new ActionPerformed(
-              method + " " + truncate(path, 40),
-              "HTTP",
+          ActionPerformed.refused(
+              AuditAction.REQUEST_REFUSED,
               truncate(path, 200),
               outcome,
-              status + " " + problem.slug()));
+              method + " " + truncate(path, 300) + " answered " + status + " " + problem.title()));
     } catch (RuntimeException e) {
       // The audit store may be what failed (database down): say so in the log, never to the client.
       LOG.log(

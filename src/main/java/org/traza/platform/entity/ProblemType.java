@@ -25,6 +25,8 @@ public enum ProblemType {
       409, "idempotency-key-reused", "The idempotency key was used for a different request"),
   MARKING_MISMATCH(409, "marking-mismatch", "The scanned mark does not match the record"),
   RECORD_VOIDED(409, "record-voided", "The record is void"),
+  SEGREGATION_OF_DUTIES(
+      409, "segregation-of-duties", "The same person cannot take both parts of a four-eyes step"),
   CONCURRENT_MODIFICATION(409, "concurrent-modification", "Someone else changed this record"),
   PRECONDITION_FAILED(412, "precondition-failed", "The record has changed since it was read"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),

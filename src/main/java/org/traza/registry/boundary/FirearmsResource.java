@@ -27,6 +27,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.Page;
 import org.traza.platform.entity.Paging;
 import org.traza.platform.entity.ProblemException;
@@ -102,7 +103,9 @@ public class FirearmsResource {
     List<Firearm> found = search.find(criteria, limit);
     if (request.hasRole(Role.Names.INVESTIGATOR)) {
       registry.recordRead(
-          "FIREARMS_SEARCHED", "FIREARM", null, criteria.toString() + " -> " + found.size());
+          AuditAction.FIREARMS_SEARCHED,
+          null,
+          FirearmSearch.describe(criteria) + ": " + found.size() + " found");
     }
     String next = found.size() == limit ? String.valueOf(found.get(found.size() - 1).id()) : null;
     return new Page<>(found.stream().map(FirearmView::of).toList(), next, null);
@@ -114,7 +117,7 @@ public class FirearmsResource {
   public Response get(@PathParam("id") long id) {
     Firearm firearm = registry.existing(id);
     if (request.hasRole(Role.Names.INVESTIGATOR)) {
-      registry.recordRead("FIREARM_READ", "FIREARM", String.valueOf(id), null);
+      registry.recordRead(AuditAction.FIREARM_READ, String.valueOf(id), "record read");
     }
     return Response.ok(FirearmView.of(firearm)).tag(etag(firearm)).build();
   }
@@ -125,7 +128,7 @@ public class FirearmsResource {
   public History history(@PathParam("id") long id) {
     Firearm firearm = registry.existing(id);
     if (request.hasRole(Role.Names.INVESTIGATOR)) {
-      registry.recordRead("FIREARM_HISTORY_READ", "FIREARM", String.valueOf(id), null);
+      registry.recordRead(AuditAction.FIREARM_HISTORY_READ, String.valueOf(id), "corrections read");
     }
     return History.of(firearm);
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.traza.platform.control.Confinement;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.entity.Firearm;
@@ -94,9 +95,8 @@ public class FirearmRegistry {
     em.persist(firearm);
     em.flush();
     actions.fire(
-        ActionPerformed.success(
-            "FIREARM_REGISTERED",
-            "FIREARM",
+        ActionPerformed.of(
+            AuditAction.FIREARM_REGISTERED,
             firearm.id(),
             firearm.make().code() + " " + firearm.model() + " serial " + firearm.serial()));
     return firearm;
@@ -147,8 +147,8 @@ public class FirearmRegistry {
     }
     em.flush();
     actions.fire(
-        ActionPerformed.success(
-            "FIREARM_CORRECTED", "FIREARM", id, "fields " + changed + "; reason: " + reason));
+        ActionPerformed.of(
+            AuditAction.FIREARM_CORRECTED, id, "fields " + changed + "; reason: " + reason));
     return firearm;
   }
 
@@ -157,7 +157,7 @@ public class FirearmRegistry {
     Firearm firearm = existing(id);
     firearm.voidRecord(reason, clock.instant(), actor);
     em.flush();
-    actions.fire(ActionPerformed.success("FIREARM_VOIDED", "FIREARM", id, "reason: " + reason));
+    actions.fire(ActionPerformed.of(AuditAction.FIREARM_VOIDED, id, "reason: " + reason));
     return firearm;
   }
 
@@ -167,9 +167,8 @@ public class FirearmRegistry {
     FirearmMarking marking = firearm.addMarking(spec, clock.instant(), actor);
     em.flush();
     actions.fire(
-        ActionPerformed.success(
-            "MARKING_RECORDED",
-            "FIREARM",
+        ActionPerformed.of(
+            AuditAction.MARKING_RECORDED,
             id,
             spec.kind() + " at " + spec.location() + ": " + spec.text()));
     return marking;
@@ -179,8 +178,8 @@ public class FirearmRegistry {
    * Lets the auditor see that an investigator looked at a record (ITI and CIFTA confidentiality).
    */
   @Transactional
-  public void recordRead(String action, String targetType, String targetId, String detail) {
-    actions.fire(ActionPerformed.success(action, targetType, targetId, detail));
+  public void recordRead(AuditAction action, String targetId, String detail) {
+    actions.fire(ActionPerformed.of(action, targetId, detail));
   }
 
   private void rejectDuplicate(Firearm.Description d, Long self) {

@@ -38,6 +38,33 @@ public class FirearmSearch {
       Long afterId,
       java.util.Set<Long> locationScope) {}
 
+  /** What a search asked, in words, for the audit log (only the criteria given). */
+  public static String describe(Criteria c) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (c.serial() != null && !c.serial().isBlank()) {
+      parts.add("serial " + c.serial());
+    }
+    if (c.make() != null) {
+      parts.add("make " + c.make());
+    }
+    if (c.model() != null) {
+      parts.add("model " + c.model());
+    }
+    if (c.calibre() != null) {
+      parts.add("calibre " + c.calibre());
+    }
+    if (c.type() != null) {
+      parts.add("type " + c.type());
+    }
+    if (c.status() != null) {
+      parts.add("status " + c.status());
+    }
+    if (c.includeVoided()) {
+      parts.add("voided records included");
+    }
+    return parts.isEmpty() ? "every record" : String.join(", ", parts);
+  }
+
   public List<Firearm> find(Criteria c, int limit) {
     StringBuilder jpql = new StringBuilder("SELECT f FROM Firearm f WHERE 1 = 1");
     Map<String, Object> params = new HashMap<>();

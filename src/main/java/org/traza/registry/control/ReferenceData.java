@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.entity.Calibre;
@@ -76,9 +77,9 @@ public class ReferenceData {
     }
     em.persist(entry);
     actions.fire(
-        ActionPerformed.success(
-            kindName(entry.getClass()) + "_CREATED",
-            kindName(entry.getClass()),
+        ActionPerformed.of(
+            AuditAction.REFERENCE_CREATED,
+            kindName(entry.getClass()).toLowerCase(Locale.ROOT).replace('_', '-'),
             entry.code(),
             entry.name()));
     return entry;
@@ -99,8 +100,11 @@ public class ReferenceData {
     }
     String after = entry.name() + (entry instanceof Make m ? " (" + m.country() + ")" : "");
     actions.fire(
-        ActionPerformed.success(
-            kindName(type) + "_UPDATED", kindName(type), entry.code(), before + " -> " + after));
+        ActionPerformed.of(
+            AuditAction.REFERENCE_UPDATED,
+            kindName(type).toLowerCase(Locale.ROOT).replace('_', '-'),
+            entry.code(),
+            before + " -> " + after));
     return entry;
   }
 

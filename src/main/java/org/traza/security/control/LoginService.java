@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.security.entity.AppUser;
@@ -76,9 +77,8 @@ public class LoginService {
     // From here the request acts as this user: the audit entry names who logged in.
     request.authenticate(user.username(), roles);
     actions.fire(
-        ActionPerformed.success(
-            "LOGIN",
-            "USER",
+        ActionPerformed.of(
+            AuditAction.USER_LOGGED_IN,
             user.username(),
             "roles "
                 + roles
@@ -92,7 +92,9 @@ public class LoginService {
   }
 
   private Outcome refused(String name, String why, ProblemException problem) {
-    actions.fire(new ActionPerformed("LOGIN", "USER", name, ActionPerformed.Outcome.DENIED, why));
+    actions.fire(
+        ActionPerformed.refused(
+            AuditAction.USER_LOGGED_IN, name, ActionPerformed.Outcome.DENIED, why));
     return new Outcome(null, null, problem);
   }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.security.entity.RevokedToken;
 
 /**
@@ -60,7 +61,7 @@ public class RevokedTokens {
     }
     em.createNamedQuery(RevokedToken.PURGE_EXPIRED).setParameter("now", now).executeUpdate();
     revoked.put(jti, expiresAt);
-    actions.fire(ActionPerformed.success("LOGOUT", "USER", username, "token revoked"));
+    actions.fire(ActionPerformed.of(AuditAction.USER_LOGGED_OUT, username, "token revoked"));
   }
 
   private void refresh(Instant now) {

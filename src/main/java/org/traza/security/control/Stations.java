@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.security.entity.Station;
@@ -53,8 +54,7 @@ public class Stations {
     Station station = new Station(code, name, armouryId, secret, clock.instant(), actor);
     em.persist(station);
     em.flush();
-    actions.fire(
-        ActionPerformed.success("station.registered", "station", code, "armoury " + armouryId));
+    actions.fire(ActionPerformed.of(AuditAction.STATION_REGISTERED, code, "armoury " + armouryId));
     return new Registered(station, code + ":" + secret);
   }
 
@@ -64,7 +64,7 @@ public class Stations {
     String secret = secret();
     station.rotate(secret);
     recent.remove(code);
-    actions.fire(ActionPerformed.success("station.credential-rotated", "station", code, null));
+    actions.fire(ActionPerformed.of(AuditAction.STATION_CREDENTIAL_ROTATED, code, null));
     return new Registered(station, code + ":" + secret);
   }
 
@@ -73,7 +73,7 @@ public class Stations {
     Station station = existing(code);
     station.disable();
     recent.remove(code);
-    actions.fire(ActionPerformed.success("station.disabled", "station", code, null));
+    actions.fire(ActionPerformed.of(AuditAction.STATION_DISABLED, code, null));
     return station;
   }
 
@@ -82,7 +82,7 @@ public class Stations {
     Station station = existing(code);
     station.enable();
     recent.remove(code);
-    actions.fire(ActionPerformed.success("station.enabled", "station", code, null));
+    actions.fire(ActionPerformed.of(AuditAction.STATION_ENABLED, code, null));
     return station;
   }
 

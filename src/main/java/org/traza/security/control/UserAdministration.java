@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.security.entity.AppUser;
@@ -91,9 +92,8 @@ public class UserAdministration {
     }
     users.add(user);
     actions.fire(
-        ActionPerformed.success(
-            "USER_CREATED",
-            "USER",
+        ActionPerformed.of(
+            AuditAction.USER_CREATED,
             username,
             "roles " + roles + (armouryId == null ? "" : " armoury " + armouryId)));
     return user;
@@ -109,7 +109,8 @@ public class UserAdministration {
     user.grant(roles);
     users.forget(user.username());
     actions.fire(
-        ActionPerformed.success("ROLES_GRANTED", "USER", user.username(), before + " -> " + roles));
+        ActionPerformed.of(
+            AuditAction.USER_ROLES_CHANGED, user.username(), before + " -> " + roles));
     return user;
   }
 
@@ -121,9 +122,8 @@ public class UserAdministration {
     user.assignTo(armouryId);
     users.forget(user.username());
     actions.fire(
-        ActionPerformed.success(
-            "USER_ASSIGNED",
-            "USER",
+        ActionPerformed.of(
+            AuditAction.USER_ARMOURY_ASSIGNED,
             user.username(),
             "armoury "
                 + (before == null ? "national" : before)
@@ -140,7 +140,7 @@ public class UserAdministration {
     }
     user.disable();
     users.forget(user.username());
-    actions.fire(ActionPerformed.success("USER_DISABLED", "USER", user.username(), null));
+    actions.fire(ActionPerformed.of(AuditAction.USER_DISABLED, user.username(), null));
     return user;
   }
 
@@ -149,7 +149,7 @@ public class UserAdministration {
     AppUser user = existing(username);
     user.enable();
     users.forget(user.username());
-    actions.fire(ActionPerformed.success("USER_ENABLED", "USER", user.username(), null));
+    actions.fire(ActionPerformed.of(AuditAction.USER_ENABLED, user.username(), null));
     return user;
   }
 
@@ -167,9 +167,8 @@ public class UserAdministration {
     user.resetPassword(hasher.hash(temporary), clock.instant());
     users.forget(user.username());
     actions.fire(
-        ActionPerformed.success(
-            "PASSWORD_RESET",
-            "USER",
+        ActionPerformed.of(
+            AuditAction.USER_PASSWORD_RESET,
             user.username(),
             "temporary password issued; sessions ended; change required at next login"));
     return new Reset(user, temporary);
@@ -203,8 +202,10 @@ public class UserAdministration {
     user.changePassword(hasher.hash(next), clock.instant());
     users.forget(user.username());
     actions.fire(
-        ActionPerformed.success(
-            "PASSWORD_CHANGED", "USER", user.username(), "by the user; other sessions ended"));
+        ActionPerformed.of(
+            AuditAction.USER_PASSWORD_CHANGED,
+            user.username(),
+            "by the user; other sessions ended"));
     Set<String> roles = new java.util.TreeSet<>();
     user.roles().forEach(r -> roles.add(r.name()));
     return new Changed(user, tokens.issue(user.username(), roles, user.tokenGeneration()));

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,9 +29,11 @@ public class RevokedToken {
 
   @Id
   @Column(name = "jti", length = JTI_MAX)
+  @Size(max = JTI_MAX)
   private String jti;
 
   @Column(name = "username", nullable = false, updatable = false, length = AppUser.USERNAME_MAX)
+  @Size(max = AppUser.USERNAME_MAX)
   private String username;
 
   @Column(name = "expires_at", nullable = false, updatable = false)

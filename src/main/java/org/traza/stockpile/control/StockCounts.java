@@ -21,6 +21,7 @@ import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.custody.entity.TransferMisdelivered;
 import org.traza.platform.control.Confinement;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -55,8 +56,7 @@ public class StockCounts {
     em.persist(count);
     em.flush();
     actions.fire(
-        ActionPerformed.success(
-            "stock-count.opened", "stock-count", count.id(), "location " + locationId));
+        ActionPerformed.of(AuditAction.STOCK_COUNT_OPENED, count.id(), "location " + locationId));
     return count;
   }
 
@@ -102,6 +102,16 @@ public class StockCounts {
     CountScan scan =
         new CountScan(countId, text, firearmId, station, clock.instant(), actor).keyed(key);
     em.persist(scan);
+    em.flush();
+    // who counted what is the count's evidence (ISACS 05.20): each scan is on record
+    actions.fire(
+        ActionPerformed.of(
+            AuditAction.STOCK_COUNT_SCANNED,
+            countId,
+            (firearmId == null ? "unrecognised text" : "firearm " + firearmId)
+                + (station == null ? "" : " at station " + station)
+                + ", scan "
+                + scan.id()));
     return new Recorded(scan, false);
   }
 
@@ -211,9 +221,8 @@ public class StockCounts {
     count.close(expected.size(), found.size(), now, actor);
     em.flush();
     actions.fire(
-        ActionPerformed.success(
-            "stock-count.closed",
-            "stock-count",
+        ActionPerformed.of(
+            AuditAction.STOCK_COUNT_CLOSED,
             countId,
             "expected "
                 + expected.size()
@@ -257,8 +266,28 @@ public class StockCounts {
   @Transactional
   public StockCount signOff(long countId, String supervisor) {
     StockCount count = get(countId);
-    count.signOff(clock.instant(), supervisor);
-    actions.fire(ActionPerformed.success("stock-count.signed-off", "stock-count", countId, null));
+    java.util.Set<String> counters =
+        new java.util.HashSet<>(
+            em.createQuery(
+                    "SELECT DISTINCT s.scannedBy FROM CountScan s WHERE s.stockCountId = :c",
+                    String.class)
+                .setParameter("c", countId)
+                .getResultList());
+    count.signOff(clock.instant(), supervisor, counters);
+    long open = discrepancies(countId, Discrepancy.Status.OPEN, null).size();
+    actions.fire(
+        ActionPerformed.of(
+            AuditAction.STOCK_COUNT_SIGNED_OFF,
+            countId,
+            "opened by "
+                + count.openedBy()
+                + ", counted by "
+                + new java.util.TreeSet<>(counters)
+                + ", closed by "
+                + count.closedBy()
+                + "; "
+                + open
+                + " discrepancy case(s) still open"));
     return count;
   }
 
@@ -333,7 +362,7 @@ public class StockCounts {
           "discrepancy-" + id,
           actor);
     }
-    actions.fire(ActionPerformed.success("discrepancy.resolved", "discrepancy", id, how.name()));
+    actions.fire(ActionPerformed.of(AuditAction.DISCREPANCY_RESOLVED, id, how.name()));
     return d;
   }
 

@@ -95,20 +95,40 @@ public class StockCount {
     closedBy = actor;
   }
 
-  /** The second pair of eyes: a supervisor who did not count. */
-  public void signOff(Instant now, String supervisor) {
+  /**
+   * The second pair of eyes (ISACS 05.20): a supervisor who took no part in the count, that is who
+   * neither opened it, scanned in it nor closed it. Open discrepancy cases do not block the
+   * sign-off: the signed count is the report that names them, and each case stays open until it is
+   * resolved on its own.
+   *
+   * @param counters everyone who recorded a scan in this count
+   */
+  public void signOff(Instant now, String supervisor, java.util.Set<String> counters) {
     if (status != Status.CLOSED) {
       throw new ProblemException(
               ProblemType.CONFLICT,
               "Stock count " + id + " is " + status + "; only a closed count is signed off.")
           .with("currentStatus", status.name());
     }
-    if (supervisor.equals(openedBy)) {
+    String role =
+        supervisor.equals(openedBy)
+            ? "opened"
+            : counters.contains(supervisor)
+                ? "scanned in"
+                : supervisor.equals(closedBy) ? "closed" : null;
+    if (role != null) {
       throw new ProblemException(
-          ProblemType.CONFLICT,
-          "The counter ("
-              + openedBy
-              + ") cannot sign off their own count; another supervisor must.");
+              ProblemType.SEGREGATION_OF_DUTIES,
+              supervisor
+                  + " "
+                  + role
+                  + " stock count "
+                  + id
+                  + " and cannot also sign it off; a supervisor who took no part in the count"
+                  + " must.")
+          .with("openedBy", openedBy)
+          .with("closedBy", closedBy)
+          .with("countedBy", new java.util.TreeSet<>(counters));
     }
     status = Status.SIGNED_OFF;
     signedOffAt = now;

@@ -14,6 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.security.entity.Role;
 import org.traza.trace.control.TraceMatcher;
@@ -143,9 +144,8 @@ public class TraceQueriesResource {
                 })
             .toList();
     actions.fire(
-        ActionPerformed.success(
-            "TRACE_QUERY",
-            "CASE",
+        ActionPerformed.of(
+            AuditAction.TRACE_QUERY_RUN,
             body.caseReference.trim(),
             "serial '"
                 + serial.asRead()

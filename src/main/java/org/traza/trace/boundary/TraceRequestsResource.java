@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -63,7 +64,7 @@ public class TraceRequestsResource {
   /** Applies {@code change} when the caller may work on the request (see requireWorker). */
   private TraceRequest work(
       long id,
-      String action,
+      AuditAction action,
       String doing,
       java.util.function.BiConsumer<TraceRequest, java.time.Instant> change) {
     return requests.change(
@@ -271,7 +272,11 @@ public class TraceRequestsResource {
   @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   public RequestView acknowledge(@PathParam("id") long id) {
     return view(
-        work(id, "TRACE_REQUEST_ACKNOWLEDGED", "acknowledge", (t, now) -> t.acknowledge(now)),
+        work(
+            id,
+            AuditAction.TRACE_REQUEST_ACKNOWLEDGED,
+            "acknowledge",
+            (t, now) -> t.acknowledge(now)),
         List.of());
   }
 
@@ -290,7 +295,8 @@ public class TraceRequestsResource {
     }
     String who = named ? investigator(body.investigator) : request.actor();
     return view(
-        work(id, "TRACE_REQUEST_STARTED", "start", (t, now) -> t.start(who, now)), List.of());
+        work(id, AuditAction.TRACE_REQUEST_STARTED, "start", (t, now) -> t.start(who, now)),
+        List.of());
   }
 
   @POST
@@ -303,7 +309,8 @@ public class TraceRequestsResource {
     }
     String who = investigator(body.investigator);
     return view(
-        requests.change(id, "TRACE_REQUEST_ASSIGNED", (t, now) -> t.assign(who)), List.of());
+        requests.change(id, AuditAction.TRACE_REQUEST_ASSIGNED, (t, now) -> t.assign(who)),
+        List.of());
   }
 
   @POST
@@ -330,7 +337,7 @@ public class TraceRequestsResource {
     return view(
         work(
             id,
-            "TRACE_REQUEST_ANSWERED",
+            AuditAction.TRACE_REQUEST_ANSWERED,
             "answer",
             (t, now) -> t.answer(how, body.firearmId, reason, now, request.actor())),
         List.of());
@@ -340,7 +347,8 @@ public class TraceRequestsResource {
   @Path("{id}/close")
   @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   public RequestView close(@PathParam("id") long id) {
-    return view(work(id, "TRACE_REQUEST_CLOSED", "close", (t, now) -> t.close(now)), List.of());
+    return view(
+        work(id, AuditAction.TRACE_REQUEST_CLOSED, "close", (t, now) -> t.close(now)), List.of());
   }
 
   @GET

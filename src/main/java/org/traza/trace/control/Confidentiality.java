@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.trace.entity.TraceConsent;
@@ -104,9 +105,8 @@ public class Confidentiality {
     em.persist(c);
     em.flush();
     actions.fire(
-        ActionPerformed.success(
-            "TRACE_CONSENT_RECORDED",
-            "CASE",
+        ActionPerformed.of(
+            AuditAction.TRACE_CONSENT_RECORDED,
             t.content().caseReference(),
             t.reference() + ": " + c.originator() + " consents (" + c.documentReference() + ")"));
     return Consent.of(c);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.PhotoBytes;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -153,9 +154,8 @@ public class TraceExchange {
                 photos),
             answered ? responses.of(t) : null);
     actions.fire(
-        ActionPerformed.success(
-            "TRACE_REQUEST_EXPORTED",
-            "CASE",
+        ActionPerformed.of(
+            AuditAction.TRACE_REQUEST_EXPORTED,
             c.caseReference(),
             t.reference() + (answered ? " with its response" : "")));
     return new Exported(t.reference(), JSONB.toJson(d));
@@ -225,9 +225,8 @@ public class TraceExchange {
   private void received(TraceRequest t, JsonNode response, String sender, String theirs) {
     t.responseReceived(response.toString(), clock.instant());
     actions.fire(
-        ActionPerformed.success(
-            "TRACE_RESPONSE_RECEIVED",
-            "CASE",
+        ActionPerformed.of(
+            AuditAction.TRACE_RESPONSE_RECEIVED,
             t.content().caseReference(),
             t.reference()
                 + " answered by "

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.PhotoBytes;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -71,9 +72,8 @@ public class TraceRequests {
     em.flush();
     t.numbered(String.format("TR-%d-%06d", now.atZone(ZoneOffset.UTC).getYear(), t.id()));
     actions.fire(
-        ActionPerformed.success(
-            country == null ? "TRACE_REQUEST_RECEIVED" : "TRACE_REQUEST_IMPORTED",
-            "CASE",
+        ActionPerformed.of(
+            country == null ? AuditAction.TRACE_REQUEST_FILED : AuditAction.TRACE_REQUEST_IMPORTED,
             c.caseReference(),
             t.reference()
                 + " from "
@@ -130,9 +130,8 @@ public class TraceRequests {
     em.persist(p);
     em.flush();
     actions.fire(
-        ActionPerformed.success(
-            "TRACE_PHOTO_ADDED",
-            "CASE",
+        ActionPerformed.of(
+            AuditAction.TRACE_PHOTO_ADDED,
             t.content().caseReference(),
             t.reference() + " photo " + p.sha256()));
     return p;
@@ -174,16 +173,15 @@ public class TraceRequests {
   /** Applies {@code change} to request {@code id} under a row lock, and records it. */
   @Transactional
   public TraceRequest change(
-      long id, String action, java.util.function.BiConsumer<TraceRequest, Instant> change) {
+      long id, AuditAction action, java.util.function.BiConsumer<TraceRequest, Instant> change) {
     TraceRequest t = em.find(TraceRequest.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (t == null) {
       throw ProblemException.notFound("trace request", id);
     }
     change.accept(t, clock.instant());
     actions.fire(
-        ActionPerformed.success(
+        ActionPerformed.of(
             action,
-            "CASE",
             t.content().caseReference(),
             t.reference() + " " + t.status() + (t.outcome() == null ? "" : " " + t.outcome())));
     return t;

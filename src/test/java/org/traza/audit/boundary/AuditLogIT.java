@@ -29,7 +29,7 @@ class AuditLogIT extends AgainstServer {
     Reply created = api.post("/api/firearms", armourer.token(), aFirearm().build());
     String id = String.valueOf(created.json().getInt("id"));
 
-    List<JsonObject> entries = api.audit("action=FIREARM_REGISTERED&targetId=" + id);
+    List<JsonObject> entries = api.audit("action=firearm.registered&targetId=" + id);
     assertThat(entries).hasSize(1);
     JsonObject e = entries.get(0);
     assertThat(e.getString("actor")).isEqualTo(armourer.username());
@@ -82,7 +82,7 @@ class AuditLogIT extends AgainstServer {
       pool.shutdownNow();
     }
 
-    List<JsonObject> entries = api.audit("action=TRACE_QUERY&actor=" + investigator.username());
+    List<JsonObject> entries = api.audit("action=trace-query.run&actor=" + investigator.username());
     assertThat(entries).hasSize(threads * each);
     assertThat(entries)
         .allSatisfy(
@@ -160,7 +160,7 @@ class AuditLogIT extends AgainstServer {
       throws SQLException {
     JsonObject f = api.register(aFirearm().build());
     long entryId =
-        api.audit("action=FIREARM_REGISTERED&targetId=" + f.getInt("id"))
+        api.audit("action=firearm.registered&targetId=" + f.getInt("id"))
             .get(0)
             .getJsonNumber("id")
             .longValue();
@@ -198,7 +198,7 @@ class AuditLogIT extends AgainstServer {
         long started = System.nanoTime();
         JsonObject f = api.register(aFirearm().build());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        JsonObject entry = api.audit("action=FIREARM_REGISTERED&targetId=" + f.getInt("id")).get(0);
+        JsonObject entry = api.audit("action=firearm.registered&targetId=" + f.getInt("id")).get(0);
         assertThat(entry.getInt("chain")).isNotEqualTo(1);
         assertThat(millis).as("not queued behind the held chain").isLessThan(10_000);
       } finally {
@@ -227,7 +227,7 @@ class AuditLogIT extends AgainstServer {
     }
     Reply created = registration.get(30, java.util.concurrent.TimeUnit.SECONDS);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
-    assertThat(api.audit("action=FIREARM_REGISTERED&targetId=" + created.json().getInt("id")))
+    assertThat(api.audit("action=firearm.registered&targetId=" + created.json().getInt("id")))
         .hasSize(1);
     assertThat(
             api.get("/api/audit-entries/verify", api.as(Role.AUDITOR)).json().getBoolean("intact"))
@@ -406,7 +406,7 @@ class AuditLogIT extends AgainstServer {
     String auditor = api.as(Role.AUDITOR);
     Reply page1 =
         api.get(
-            "/api/audit-entries?action=FIREARM_REGISTERED&actor="
+            "/api/audit-entries?action=firearm.registered&actor="
                 + supervisor.username()
                 + "&limit=2",
             auditor);
@@ -417,7 +417,7 @@ class AuditLogIT extends AgainstServer {
     assertThat(ids1).hasSize(2).isSortedAccordingTo((a, b) -> Long.compare(b, a));
     Reply page2 =
         api.get(
-            "/api/audit-entries?action=FIREARM_REGISTERED&actor="
+            "/api/audit-entries?action=firearm.registered&actor="
                 + supervisor.username()
                 + "&limit=2&cursor="
                 + page1.json().getString("nextCursor"),
@@ -438,7 +438,7 @@ class AuditLogIT extends AgainstServer {
       api.post(
           "/api/firearms", supervisor.token(), aFirearm().with("notes", "=cmd|x, \"y\"").build());
     }
-    String filter = "?action=FIREARM_REGISTERED&actor=" + supervisor.username();
+    String filter = "?action=firearm.registered&actor=" + supervisor.username();
     Reply csv = api.get("/api/audit-entries/export" + filter, api.as(Role.AUDITOR));
     assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");

@@ -147,7 +147,7 @@ class ArmouryScopeIT extends AgainstServer {
     assertThat(event(northArmourer, f, "RECEIVE", b -> b.add("locationId", northVault)).status())
         .isEqualTo(201);
     assertOutside(api.get("/api/firearms/" + f, user.token()));
-    assertThat(api.audit("action=USER_ASSIGNED&targetId=" + user.username())).hasSize(1);
+    assertThat(api.audit("action=user.armoury-assigned&targetId=" + user.username())).hasSize(1);
   }
 
   @Test

@@ -37,7 +37,10 @@ class ProblemDetailsIT extends AgainstServer {
             api.admin(),
             "application/json",
             aFirearm().build().toString().replace("2019", "\"last year\""));
-    assertProblem(r, 400, "malformed-body");
+    assertProblem(r, 400, "validation-failed");
+    assertThat(r.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .as("a JSON Pointer to the value")
+        .isEqualTo("/manufactureYear");
   }
 
   @Test

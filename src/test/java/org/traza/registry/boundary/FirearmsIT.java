@@ -180,7 +180,7 @@ class FirearmsIT extends AgainstServer {
                             + c.getString("to")))
         .containsExactlyInAnyOrder("model:17 Gen5->19 Gen5", "calibre:9X19->40SW");
 
-    assertThat(api.audit("action=FIREARM_CORRECTED&targetId=" + f.getInt("id")))
+    assertThat(api.audit("action=firearm.corrected&targetId=" + f.getInt("id")))
         .singleElement()
         .satisfies(
             e -> assertThat(e.getString("detail")).contains("model", "calibre", "model misread"));
@@ -344,9 +344,9 @@ class FirearmsIT extends AgainstServer {
     List<JsonObject> reads = api.audit("targetId=" + id + "&actor=" + investigator.username());
     assertThat(reads)
         .extracting(e -> e.getString("action"))
-        .containsExactlyInAnyOrder("FIREARM_READ", "FIREARM_HISTORY_READ");
+        .containsExactlyInAnyOrder("firearm.read", "firearm.history-read");
     assertThat(reads).allSatisfy(e -> assertThat(e.getString("clientAddress")).isNotBlank());
-    assertThat(api.audit("action=FIREARM_READ&targetId=" + id)).hasSize(1);
+    assertThat(api.audit("action=firearm.read&targetId=" + id)).hasSize(1);
   }
 
   private static List<Integer> ids(Reply page) {

@@ -102,7 +102,7 @@ class AccountsIT extends AgainstServer {
     JsonObject state = api.get("/api/users/" + owner.username(), api.admin()).json();
     assertThat(state.getBoolean("enabled")).isTrue();
     assertThat(state.containsKey("locked")).as("no account-wide lock exists any more").isFalse();
-    assertThat(api.audit("action=LOGIN&targetId=" + owner.username() + "&outcome=DENIED"))
+    assertThat(api.audit("action=user.logged-in&targetId=" + owner.username() + "&outcome=DENIED"))
         .as("every refused attempt is on record, the throttled ones too")
         .hasSize(7);
   }
@@ -189,8 +189,8 @@ class AccountsIT extends AgainstServer {
     assertThat(shouted.status()).isEqualTo(200);
     assertThat(shouted.json().getString("username")).isEqualTo(name);
     assertThat(claims(shouted.json().getString("token")).getString("upn")).isEqualTo(name);
-    assertThat(api.audit("action=LOGIN&outcome=SUCCESS&targetId=" + name)).hasSize(1);
-    assertThat(api.audit("action=LOGIN&outcome=SUCCESS&actor=" + name)).hasSize(1);
+    assertThat(api.audit("action=user.logged-in&outcome=SUCCESS&targetId=" + name)).hasSize(1);
+    assertThat(api.audit("action=user.logged-in&outcome=SUCCESS&actor=" + name)).hasSize(1);
 
     // a look-alike that is only equal after folding (dotless i) is no name of this account
     Reply dotless = loginFrom(anAddress(), name.replace('i', 'ı'), Api.USER_PASSWORD);
@@ -279,7 +279,7 @@ class AccountsIT extends AgainstServer {
     assertThat(api.get("/api/auth/me", fresh).status()).isEqualTo(200);
     assertThat(user.login().status()).isEqualTo(401);
     assertThat(api.login(user.username(), NEW_PASSWORD).status()).isEqualTo(200);
-    assertThat(api.audit("action=PASSWORD_CHANGED&targetId=" + user.username())).hasSize(1);
+    assertThat(api.audit("action=user.password-changed&targetId=" + user.username())).hasSize(1);
   }
 
   private Reply changePassword(String token, String current, String next) {
@@ -307,7 +307,7 @@ class AccountsIT extends AgainstServer {
     assertThat(after.json().getString("type")).isEqualTo("/problems/unauthenticated");
     assertThat(api.post("/api/auth/logout", leaving, null).status()).isEqualTo(401);
     assertThat(api.get("/api/auth/me", other).status()).isEqualTo(200);
-    assertThat(api.audit("action=LOGOUT&targetId=" + user.username())).hasSize(1);
+    assertThat(api.audit("action=user.logged-out&targetId=" + user.username())).hasSize(1);
   }
 
   @Test
@@ -339,7 +339,7 @@ class AccountsIT extends AgainstServer {
     String full = changed.json().getString("token");
     assertThat(api.get("/api/audit-entries?limit=1", full).status()).isEqualTo(200);
     assertThat(api.get("/api/auth/me", full).json().getBoolean("passwordChangeRequired")).isFalse();
-    List<JsonObject> audited = api.audit("action=PASSWORD_RESET&targetId=" + user.username());
+    List<JsonObject> audited = api.audit("action=user.password-reset&targetId=" + user.username());
     assertThat(audited).hasSize(1);
     assertThat(audited.get(0).toString()).doesNotContain(temporary);
   }

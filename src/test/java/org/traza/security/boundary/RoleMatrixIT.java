@@ -650,6 +650,12 @@ class RoleMatrixIT extends AgainstServer {
         EnumSet.of(Role.AUDITOR));
     endpoint(
         "GET",
+        "/api/audit-entries/actions",
+        () -> "/api/audit-entries/actions",
+        () -> null,
+        EnumSet.of(Role.AUDITOR));
+    endpoint(
+        "GET",
         "/api/audit-entries/verify",
         () -> "/api/audit-entries/verify",
         () -> null,
@@ -685,6 +691,12 @@ class RoleMatrixIT extends AgainstServer {
         String what = e.method() + " " + e.template() + " as " + role + " -> " + r;
         if (e.allowed().contains(role)) {
           softly.assertThat(r.status()).as(what).isNotIn(401, 403).isLessThan(500);
+          if (r.status() < 300 && leavesAnEntry(e, role)) {
+            softly
+                .assertThat(api.audit("requestId=" + r.header("X-Request-Id")))
+                .as(what + ": every write and every investigator read is on record")
+                .isNotEmpty();
+          }
         } else {
           softly.assertThat(r.status()).as(what).isEqualTo(403);
           softly.assertThat(r.contentType()).as(what).startsWith("application/problem+json");
@@ -700,6 +712,35 @@ class RoleMatrixIT extends AgainstServer {
       }
     }
     softly.assertAll();
+  }
+
+  /** Reads sent as POST (nothing changes); a write by anyone, or any read by an investigator. */
+  private static final Set<String> READS_BY_POST =
+      Set.of(
+          "/api/scans/decode",
+          "/api/scans/resolve",
+          "/api/trace-requests/check",
+          "/api/destruction-certificates/verify");
+
+  /** Reads that name no record: the interface's labels, one's own account, reference lists. */
+  private static final List<String> UNRECORDED =
+      List.of(
+          "/api/ui/",
+          "/api/auth/",
+          "/api/calibres",
+          "/api/makes",
+          "/api/firearm-types",
+          "/api/trace-exchange/");
+
+  private static boolean leavesAnEntry(Endpoint e, Role role) {
+    if (e.template().startsWith("/api/auth/")) {
+      return false; // login, logout and password changes: AccountsIT checks their entries
+    }
+    if (UNRECORDED.stream().anyMatch(e.template()::startsWith) && e.method().equals("GET")) {
+      return false;
+    }
+    return role == Role.INVESTIGATOR
+        || (!e.method().equals("GET") && !READS_BY_POST.contains(e.template()));
   }
 
   @Test

@@ -42,7 +42,7 @@ class SecurityIT extends AgainstServer {
     assertThat(claims.getJsonArray("groups")).hasSize(2);
     assertThat(claims.containsKey("exp") && claims.containsKey("jti")).isTrue();
 
-    assertThat(api.audit("action=LOGIN&outcome=SUCCESS&actor=" + user.username()))
+    assertThat(api.audit("action=user.logged-in&outcome=SUCCESS&actor=" + user.username()))
         .as("a login is on record under the name that logged in")
         .hasSize(1);
 
@@ -82,7 +82,7 @@ class SecurityIT extends AgainstServer {
     assertThat(throttled.json().getString("type")).isEqualTo("/problems/too-many-attempts");
     assertThat(api.get("/api/users/" + user.username(), api.admin()).json().getBoolean("enabled"))
         .isTrue();
-    assertThat(api.audit("action=LOGIN&targetId=" + user.username() + "&outcome=DENIED"))
+    assertThat(api.audit("action=user.logged-in&targetId=" + user.username() + "&outcome=DENIED"))
         .hasSize(4);
   }
 

@@ -179,6 +179,59 @@ class StockCountIT extends AgainstServer {
     return r.array().stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue()).toList();
   }
 
+  /**
+   * Four eyes names the two people: whoever opened, scanned in or closed a count cannot sign it
+   * off; a supervisor who took no part can, with a case still open (the signed report names it).
+   */
+  @Test
+  void a_count_is_signed_off_by_a_supervisor_who_took_no_part_in_it() {
+    long vault = api.location("VAULT", api.location("ARMOURY", null));
+    long present = api.register(aFirearm().build()).getInt("id");
+    long absent = api.register(aFirearm().build()).getInt("id");
+    String armourer = api.as(Role.ARMOURER);
+    custody(armourer, present, "RECEIVE", b -> b.add("locationId", vault));
+    custody(armourer, absent, "RECEIVE", b -> b.add("locationId", vault));
+    var opener = api.newUser(Role.SUPERVISOR);
+    var scanner = api.newUser(Role.SUPERVISOR);
+    var closer = api.newUser(Role.SUPERVISOR);
+    long count =
+        api.post(
+                "/api/stock-counts",
+                opener.token(),
+                Json.createObjectBuilder().add("locationId", vault).build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    scan(scanner.token(), count, Json.createObjectBuilder().add("firearmId", present));
+    assertThat(
+            api.send("POST", "/api/stock-counts/" + count + "/close", closer.token(), null, null)
+                .status())
+        .isEqualTo(200);
+    for (var wrong : List.of(opener, scanner, closer)) {
+      Reply r =
+          api.send("POST", "/api/stock-counts/" + count + "/sign-off", wrong.token(), null, null);
+      assertThat(r.status()).as(wrong.username() + ": " + r).isEqualTo(409);
+      assertThat(r.json().getString("type")).endsWith("/segregation-of-duties");
+      assertThat(r.json().getString("detail")).contains(wrong.username());
+    }
+    var second = api.newUser(Role.SUPERVISOR);
+    Reply signed =
+        api.send("POST", "/api/stock-counts/" + count + "/sign-off", second.token(), null, null);
+    assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+    assertThat(signed.json().getString("status")).isEqualTo("SIGNED_OFF");
+    assertThat(api.get("/api/discrepancies?stockCountId=" + count, second.token()).array())
+        .as("the case for the missing weapon stays open after the sign-off")
+        .anyMatch(d -> d.asJsonObject().getString("status").equals("OPEN"));
+    assertThat(api.audit("action=stock-count.signed-off&targetId=" + count))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.getString("detail"))
+                    .contains(opener.username())
+                    .contains(scanner.username())
+                    .contains("1 discrepancy case(s) still open"));
+  }
+
   private Reply scan(String token, long count, JsonObjectBuilder body) {
     Reply r = api.post("/api/stock-counts/" + count + "/scans", token, body.build());
     assertThat(r.status()).as(r.toString()).isEqualTo(201);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -13,13 +15,20 @@ class StockCountTest {
   private static final Instant NOW = Instant.parse("2026-11-29T10:00:00Z");
 
   @Test
-  void a_count_is_open_then_closed_then_signed_off_by_someone_else() {
+  void a_count_is_signed_off_only_by_someone_who_took_no_part_in_it() {
     StockCount count = new StockCount(3, NOW, "ana");
-    count.close(10, 9, NOW, "ana");
-    assertThatThrownBy(() -> count.signOff(NOW, "ana"))
-        .isInstanceOfSatisfying(
-            ProblemException.class, e -> assertThat(e.getMessage()).contains("cannot sign off"));
-    count.signOff(NOW, "bruno");
+    count.close(10, 9, NOW, "carla");
+    for (String wrong : List.of("ana", "dario", "carla")) {
+      assertThatThrownBy(() -> count.signOff(NOW, wrong, Set.of("dario")))
+          .as(wrong)
+          .isInstanceOfSatisfying(
+              ProblemException.class,
+              e -> {
+                assertThat(e.type()).isEqualTo(ProblemType.SEGREGATION_OF_DUTIES);
+                assertThat(e.getMessage()).contains(wrong).contains("cannot also sign it off");
+              });
+    }
+    count.signOff(NOW, "bruno", Set.of("dario"));
     assertThat(count.status()).isEqualTo(StockCount.Status.SIGNED_OFF);
     assertThat(count.signedOffBy()).isEqualTo("bruno");
   }
@@ -27,7 +36,8 @@ class StockCountTest {
   @Test
   void a_closed_count_takes_no_scans_and_an_open_one_is_not_signed_off() {
     StockCount open = new StockCount(3, NOW, "ana");
-    assertThatThrownBy(() -> open.signOff(NOW, "bruno")).isInstanceOf(ProblemException.class);
+    assertThatThrownBy(() -> open.signOff(NOW, "bruno", Set.of()))
+        .isInstanceOf(ProblemException.class);
     open.close(1, 1, NOW, "ana");
     assertThatThrownBy(open::requireOpen)
         .isInstanceOfSatisfying(

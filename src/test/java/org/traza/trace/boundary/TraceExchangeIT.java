@@ -134,13 +134,13 @@ class TraceExchangeIT extends AgainstServer {
 
     assertThat(api.audit("targetId=CASE-EX-1").stream().map(e -> e.getString("action")).toList())
         .contains(
-            "TRACE_REQUEST_RECEIVED",
-            "TRACE_PHOTO_ADDED",
-            "TRACE_QUERY",
-            "TRACE_REQUEST_EXPORTED",
-            "TRACE_REQUEST_IMPORTED",
-            "TRACE_REQUEST_ANSWERED",
-            "TRACE_RESPONSE_RECEIVED");
+            "trace-request.filed",
+            "trace-request.photo-added",
+            "trace-query.run",
+            "trace-request.exported",
+            "trace-request.imported",
+            "trace-request.answered",
+            "trace-request.response-received");
   }
 
   @Test
@@ -284,7 +284,7 @@ class TraceExchangeIT extends AgainstServer {
       keepForReviewers(releasedPdf, d);
     }
     assertThat(api.audit("targetId=CASE-CONF-1").stream().map(e -> e.getString("action")).toList())
-        .contains("TRACE_CONSENT_RECORDED");
+        .contains("trace-request.consent-recorded");
   }
 
   private long answered(String token, JsonObject body, long firearm) {

@@ -35,7 +35,7 @@ class TraceQueryIT extends AgainstServer {
     assertThat(answer.getString("comparedAs")).isEqualTo("88012?4");
     assertThat(answer.getJsonArray("strategies").toString()).contains("readable prefix 88012");
 
-    assertThat(api.audit("action=TRACE_QUERY&targetId=CASE-2026-0417"))
+    assertThat(api.audit("action=trace-query.run&targetId=CASE-2026-0417"))
         .singleElement()
         .satisfies(
             e -> assertThat(e.getString("detail")).contains("B8O12?4").contains("#" + pistol));

@@ -122,12 +122,12 @@ class TraceRequestIT extends AgainstServer {
     assertThat(status(api.post(base + "/close", investigator, empty()))).isEqualTo("CLOSED");
     assertThat(api.audit("targetId=CASE-TR-1").stream().map(e -> e.getString("action")).toList())
         .contains(
-            "TRACE_REQUEST_RECEIVED",
-            "TRACE_REQUEST_ACKNOWLEDGED",
-            "TRACE_REQUEST_STARTED",
-            "TRACE_QUERY",
-            "TRACE_REQUEST_ANSWERED",
-            "TRACE_REQUEST_CLOSED");
+            "trace-request.filed",
+            "trace-request.acknowledged",
+            "trace-request.started",
+            "trace-query.run",
+            "trace-request.answered",
+            "trace-request.closed");
   }
 
   /** The test server's urgent deadline is two seconds (trace.deadline.urgent in arquillian.xml). */
