@@ -12,17 +12,17 @@ import java.io.IOException;
 /**
  * Puts the browser's security headers on every response of the application (the API, the web
  * interface, the station page, the API explorer), before anything is written, so that error
- * responses carry them too. Three Content-Security-Policies:
+ * responses carry them too. Two Content-Security-Policies:
  *
  * <ul>
  *   <li>{@link #API}, for {@code /api/}: nothing a browser could run or embed, since JSON, CSV,
  *       PDF, SVG and images are data, not pages (an SVG label opened directly cannot run script).
- *   <li>{@link #PAGES}, for the web interface and the station page: scripts and styles only from
- *       files of this server (no inline script, no inline style, no eval), images also from data:
- *       and blob: URLs (symbols and photos fetched with the token), requests to this server only.
- *   <li>{@link #EXPLORER}, for {@code /swagger-ui/}: as the pages, but Swagger UI sets inline style
- *       attributes in its markup, so {@code style-src} also allows 'unsafe-inline' (styles cannot
- *       run script; scripts stay 'self' only).
+ *   <li>{@link #PAGES}, for everything else (the web interface, the station page, the API explorer
+ *       under {@code /swagger-ui/}, static files, error pages): scripts and styles only from files
+ *       of this server (no inline script or style, no eval), images also from data: and blob: URLs
+ *       (rendered symbols, photos fetched with the token), media from blob: (camera), requests to
+ *       this server only, no plugins, no framing, forms and base URL to this server only. Swagger
+ *       UI 5 runs under it unchanged (its styles are set through the CSSOM, which CSP allows).
  * </ul>
  *
  * Payara's own endpoints ({@code /health}, {@code /openapi}) are outside the application and carry
@@ -40,17 +40,11 @@ public class SecurityHeadersFilter extends HttpFilter {
   public static final String API =
       "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-  /** Directives every page shares; each policy adds its {@code style-src}. */
-  private static final String PAGE_BASE =
-      "default-src 'none'; script-src 'self'; img-src 'self' data: blob:; connect-src 'self';"
-          + " font-src 'self'; manifest-src 'self'; media-src 'self' blob:; object-src 'none';"
-          + " base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-  /** For the web interface and the station page. */
-  public static final String PAGES = PAGE_BASE + "; style-src 'self'";
-
-  /** For Swagger UI, which writes inline style attributes. */
-  public static final String EXPLORER = PAGE_BASE + "; style-src 'self' 'unsafe-inline'";
+  /** For the pages: the web interface, the station page, the API explorer. */
+  public static final String PAGES =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+          + " connect-src 'self'; font-src 'self'; manifest-src 'self'; media-src 'self' blob:;"
+          + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   /** The camera for the station page's scanning; nothing else a page may ask for. */
   private static final String PERMISSIONS =
@@ -75,12 +69,6 @@ public class SecurityHeadersFilter extends HttpFilter {
 
   /** The Content-Security-Policy for a path below the context root. */
   public static String policyFor(String path) {
-    if (path.startsWith("/api/")) {
-      return API;
-    }
-    if (path.startsWith("/swagger-ui/")) {
-      return EXPLORER;
-    }
-    return PAGES;
+    return path.startsWith("/api/") ? API : PAGES;
   }
 }
