@@ -83,7 +83,11 @@ function renderPasswordChange(forced) {
   main.querySelector('input')?.focus();
 }
 
+// The latest route(): one still loading when the hash changes again must not paint over it.
+let latest = 0;
+
 async function route() {
+  const mine = ++latest;
   renderChrome();
   if (!api.session()) { renderLogin(); return; }
   if (api.session().passwordChangeRequired) { renderPasswordChange(true); return; }
@@ -100,14 +104,18 @@ async function route() {
   fill(main, h('p', { class: 'muted' }, t('common.loading')));
   try {
     const page = await import(`./pages/${r.path}.js`);
-    await page.render(main, args, params);
+    if (mine !== latest) return;
+    // each route paints its own view; a later route detaches it, so a slow page paints nowhere
+    const view = h('div', { class: 'view' });
+    fill(main, view);
+    await page.render(view, args, params);
   } catch (err) {
-    if (!api.session()) return;
+    if (!api.session() || mine !== latest) return;
     const where = h('div');
     fill(main, h('h1', {}, t(`nav.${r.path}`)), where);
     showProblem(where, err);
   }
-  main.focus({ preventScroll: true });
+  if (mine === latest) main.focus({ preventScroll: true });
 }
 
 api.onSessionEnd((reason) => { endedBecause = reason; route(); });

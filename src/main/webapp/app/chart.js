@@ -18,7 +18,7 @@ export function chart(spec) {
   const figures = h('details', { class: 'data' }, h('summary', {}, t('chart.asTable')),
     table([{ title: '', render: (r) => r.category }, ...spec.series.map((s, i) => ({ title: s.name || spec.title, render: (r) => formatNumber(r.values[i]) }))],
       spec.categories.map((c, j) => ({ category: c, values: spec.series.map((s) => s.data[j] ?? 0) })), { caption: spec.title }));
-  const wrap = h('figure', { class: 'chart-figure', style: 'margin:0' }, box, figures);
+  const wrap = h('figure', { class: 'chart-figure' }, box, figures);
   requestAnimationFrame(() => draw(box, spec));
   return wrap;
 }
@@ -26,7 +26,9 @@ export function chart(spec) {
 function draw(box, spec) {
   if (!window.echarts || !box.isConnected) return;
   for (const c of live) if (!c.getDom().isConnected) { c.dispose(); live.delete(c); }
-  const instance = window.echarts.init(box, null, { renderer: 'svg' });
+  // canvas, and tooltips drawn in it (richText): the SVG renderer and HTML tooltips write inline
+  // style attributes, which the Content-Security-Policy (style-src 'self') refuses
+  const instance = window.echarts.init(box, null, { renderer: 'canvas' });
   live.add(instance);
   const categoryAxis = { type: 'category', data: spec.categories, axisLabel: { interval: 0, rotate: spec.categories.length > 8 && !spec.horizontal ? 40 : 0 } };
   const valueAxis = { type: 'value', minInterval: 1, axisLabel: { formatter: (v) => formatNumber(v) } };
@@ -34,7 +36,7 @@ function draw(box, spec) {
     aria: { enabled: true },
     color: PALETTE,
     animation: false,
-    tooltip: { trigger: 'axis', valueFormatter: (v) => formatNumber(v) },
+    tooltip: { trigger: 'axis', renderMode: 'richText', valueFormatter: (v) => formatNumber(v) },
     legend: spec.series.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
     grid: { left: 8, right: 16, top: 16, bottom: spec.series.length > 1 ? 40 : 8, containLabel: true },
     xAxis: spec.horizontal ? valueAxis : categoryAxis,

@@ -4,4 +4,11 @@ window.ui = SwaggerUIBundle({
   dom_id: "#swagger-ui",
   deepLinking: true,
   persistAuthorization: true,
+  // Payara names its server http://localhost:<port>; "Try it out" goes to the server this page
+  // came from (the Content-Security-Policy allows connections to it only: connect-src 'self').
+  requestInterceptor: (request) => {
+    const target = new URL(request.url, window.location.href);
+    request.url = window.location.origin + target.pathname + target.search;
+    return request;
+  },
 });

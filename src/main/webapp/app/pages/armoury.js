@@ -177,7 +177,7 @@ function holdingTable(rows, id) {
 
 async function holdings(body, id) {
   const [place, held] = await Promise.all([get(`/api/locations/${id}`), get(`/api/locations/${id}/holdings`)]);
-  const img = h('img', { alt: t('location.labelAlt', { code: place.code }), style: 'max-width:320px' });
+  const img = h('img', { alt: t('location.labelAlt', { code: place.code }), class: 'label-preview' });
   request(`/api/locations/${id}/label?format=png`, { accept: 'image/png' })
     .then((b) => { img.src = URL.createObjectURL(b); }).catch(() => img.remove());
   fill(body, section(`${place.code} · ${place.name}`,

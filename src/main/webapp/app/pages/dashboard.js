@@ -34,7 +34,7 @@ export async function render(main) {
     h('h1', {}, t('nav.dashboard')),
     d.confined ? h('p', { class: 'muted' }, t('dashboard.confined')) : null,
     overdue,
-    h('div', { class: 'grid', style: 'margin-top:1rem' },
+    h('div', { class: 'grid spaced' },
       section(t('dashboard.byStatus'), bars(t('dashboard.byStatus'), d.holdings.byStatus, 'status', 'chart-status')),
       section(t('dashboard.byType'), bars(t('dashboard.byType'), d.holdings.byType, 'type', 'chart-type')),
       section(t('dashboard.byLocation'), chart({ id: 'chart-location', title: t('dashboard.byLocation'), horizontal: true,
@@ -43,7 +43,7 @@ export async function render(main) {
   ];
   if (d.traces) {
     const months = d.traces.timeToAnswer;
-    parts.push(h('div', { class: 'grid', style: 'margin-top:1rem' },
+    parts.push(h('div', { class: 'grid spaced' },
       section(t('dashboard.tracesByStatus'), bars(t('dashboard.tracesByStatus'), d.traces.byStatus, 'traceStatus', 'chart-trace-status')),
       section(t('dashboard.tracesByOutcome'), bars(t('dashboard.tracesByOutcome'), d.traces.byOutcome, 'outcome', 'chart-trace-outcome')),
       section(t('dashboard.timeToAnswer'), chart({ id: 'chart-answer', kind: 'line', title: t('dashboard.timeToAnswer'), categories: months.map((m) => formatMonth(m.month)),
@@ -52,7 +52,7 @@ export async function render(main) {
   if (d.destroyedByYearAndMethod) {
     const years = Object.keys(d.destroyedByYearAndMethod);
     const methods = [...new Set(years.flatMap((y) => Object.keys(d.destroyedByYearAndMethod[y])))];
-    parts.push(h('div', { class: 'grid', style: 'margin-top:1rem' },
+    parts.push(h('div', { class: 'grid spaced' },
       section(t('dashboard.destroyed'), chart({ id: 'chart-destroyed', title: t('dashboard.destroyed'), stacked: true, categories: years,
         series: methods.map((m) => ({ name: label('method', m), data: years.map((y) => d.destroyedByYearAndMethod[y][m] || 0) })) }))));
   }

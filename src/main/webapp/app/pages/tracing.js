@@ -238,7 +238,7 @@ async function photosSection(id, r) {
   const photos = await get(`/api/trace-requests/${id}/photos`);
   const status = h('div');
   const gallery = h('div', { class: 'symbols', id: 'trace-photos' }, photos.map((p) => {
-    const img = h('img', { alt: t('trace.photoAlt', { reference: r.reference, n: p.id }), style: 'width:200px' });
+    const img = h('img', { alt: t('trace.photoAlt', { reference: r.reference, n: p.id }), class: 'photo-thumb' });
     request(`/api/trace-requests/${id}/photos/${p.id}`, { accept: p.mediaType }).then((b) => { img.src = URL.createObjectURL(b); }).catch(() => img.remove());
     return h('figure', {}, img, h('figcaption', {}, `${when(p.addedAt)} · ${p.addedBy}`));
   }));

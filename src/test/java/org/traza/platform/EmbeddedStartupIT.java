@@ -53,6 +53,13 @@ class EmbeddedStartupIT {
           .isEqualTo(200);
       assertThat(api.send("GET", "/swagger-ui/", null, null, null).status()).isEqualTo(200);
       assertThat(api.send("GET", "/openapi", null, null, null).status()).isEqualTo(200);
+      var metrics = api.send("GET", "/metrics", null, null, null);
+      assertThat(metrics.status())
+          .as("MicroProfile Metrics is off in the shipped jar (pre-boot-commands.txt)")
+          .isEqualTo(403);
+      assertThat(metrics.body()).doesNotContain("# TYPE");
+      assertThat(api.send("GET", "/", null, null, null).header("Content-Security-Policy"))
+          .contains("script-src 'self'");
     } finally {
       first.stop();
     }

@@ -45,11 +45,14 @@ class StationPageIT extends AgainstServer {
 
   @AfterEach
   void close() {
-    if (page != null) {
-      page.close();
-    }
-    if (relay != null) {
-      relay.close();
+    try {
+      if (relay != null) {
+        relay.close();
+      }
+    } finally {
+      if (page != null) {
+        page.close();
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
 import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,6 +16,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Headless Debian Chromium driven by chromedriver (both installed by .ci/run; {@code it.chromium}
@@ -39,6 +43,10 @@ public final class Browser implements AutoCloseable {
         "--window-size=" + width + "," + height,
         "--lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    // the console, for the Content-Security-Policy violations close() turns into a failure
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(
@@ -174,8 +182,36 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  private final List<String> violations = new java.util.ArrayList<>();
+
+  /**
+   * The Content-Security-Policy violations the browser reported on its console so far (each a
+   * "Refused to ..." line naming the directive), from every page this browser showed.
+   */
+  public List<String> cspViolations() {
+    try {
+      for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {
+        if (e.getMessage().contains("Content Security Policy")) {
+          violations.add(e.getMessage());
+        }
+      }
+    } catch (org.openqa.selenium.WebDriverException e) {
+      // the browser is gone; what was collected stands
+    }
+    return List.copyOf(violations);
+  }
+
+  /**
+   * Closes the browser, and fails the test that used it when any page broke the
+   * Content-Security-Policy: the server's policy and the pages must agree.
+   */
   @Override
   public void close() {
+    List<String> refused = cspViolations();
     driver.quit();
+    if (!refused.isEmpty()) {
+      throw new AssertionError(
+          "the pages broke the Content-Security-Policy:\n" + String.join("\n", refused));
+    }
   }
 }

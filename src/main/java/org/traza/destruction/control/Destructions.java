@@ -41,6 +41,7 @@ public class Destructions {
 
   @PersistenceContext EntityManager em;
   @Inject FirearmDirectory firearms;
+  @Inject org.traza.platform.control.UploadedImages images;
   @Inject CustodyDirectory custody;
   @Inject SymbolPrinter symbols;
   @Inject SigningKey key;
@@ -313,15 +314,12 @@ public class Destructions {
               ProblemType.CONFLICT, "Order " + o.number() + " is " + o.status() + ": no photos.")
           .with("currentStatus", o.status().name());
     }
-    if (!org.traza.platform.entity.PhotoBytes.isPhoto(bytes)) {
-      throw new ProblemException(
-          ProblemType.UNREADABLE_IMAGE, "The photo is not a JPEG, PNG or WebP image.");
-    }
+    String type = images.check(bytes, mediaType).format().mediaType();
     DestructionPhoto p =
         new DestructionPhoto(
             o.id(),
             stage,
-            mediaType,
+            type,
             org.traza.platform.entity.Sha256.hex(bytes),
             bytes,
             clock.instant(),

@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -102,9 +104,12 @@ public class MarkingVerificationsResource {
   @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   @Operation(summary = "Verify a mark with a photo of it: one symbol in it must verify the mark")
   public Response byPhoto(
-      @PathParam("id") long id, @PathParam("markingId") long markingId, byte[] photo) {
+      @PathParam("id") long id,
+      @PathParam("markingId") long markingId,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+      byte[] photo) {
     MarkingIdentity marking = verifications.marking(id, markingId);
-    List<DecodedSymbol> symbols = decoder.decode(photo).symbols();
+    List<DecodedSymbol> symbols = decoder.decode(photo, type).symbols();
     if (symbols.isEmpty()) {
       throw new ProblemException(
           ProblemType.MARKING_MISMATCH,

@@ -4,9 +4,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,8 +53,9 @@ public class ScansResource {
   @RolesAllowed(Role.Names.ANY_ROLE)
   @Operation(
       summary = "Every Data Matrix, QR and Code 128 symbol in a photo, each resolved to a firearm")
-  public ScanViews.DecodeResult decode(byte[] image) {
-    ScanDecoder.Decoded decoded = decoder.decode(image);
+  public ScanViews.DecodeResult decode(
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String type, byte[] image) {
+    ScanDecoder.Decoded decoded = decoder.decode(image, type);
     return new ScanViews.DecodeResult(
         decoded.width(),
         decoded.height(),

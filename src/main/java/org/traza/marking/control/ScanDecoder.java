@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.traza.platform.control.UploadedImages;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.scanner.decode.DecodedSymbol;
@@ -19,14 +19,14 @@ import org.traza.scanner.decode.UnreadableImageException;
 /**
  * Reads the symbols of an uploaded photo with the decoder the stations share, within limits that
  * keep a hostile or careless upload from exhausting the server: bytes (checked by the request
- * filter), pixels (checked from the image header before decoding) and images decoded at once.
+ * filter), pixels and wholeness ({@link UploadedImages}, before decoding) and images decoded at
+ * once.
  */
 @ApplicationScoped
 public class ScanDecoder {
 
-  @Inject
-  @ConfigProperty(name = "scan.max-megapixels", defaultValue = "40")
-  double maxMegapixels;
+  /** The checks every uploaded image passes first: format, declared type, pixels, whole. */
+  @Inject UploadedImages uploads;
 
   @Inject
   @ConfigProperty(name = "scan.concurrent-decodes", defaultValue = "2")
@@ -49,12 +49,14 @@ public class ScanDecoder {
         new SymbolDecoder(
             java.util.EnumSet.allOf(org.traza.scanner.decode.Symbology.class),
             budgetMillis * 1_000_000L);
-    // ImageIO's registry is JVM-wide and scans the class path it started with; the WebP reader
-    // sits in this application's libraries and registers only when asked from here
-    ImageIO.scanForPlugins();
   }
 
-  public Decoded decode(byte[] bytes) {
+  /**
+   * The symbols in an uploaded image, sent with Content-Type {@code declaredType} (null or {@code
+   * application/octet-stream}: the bytes decide).
+   */
+  public Decoded decode(byte[] bytes, String declaredType) {
+    uploads.check(bytes, declaredType);
     GrayImage image;
     boolean acquired = false;
     try {
@@ -64,16 +66,12 @@ public class ScanDecoder {
             ProblemType.DECODER_BUSY, "Too many images are being decoded; try again shortly.");
       }
       long started = System.nanoTime();
-      image = Images.read(bytes, (long) (maxMegapixels * 1_000_000));
+      image = Images.read(bytes, uploads.maxPixels());
       List<DecodedSymbol> symbols = decoder.decodeAll(image);
       return new Decoded(
           image.width(), image.height(), symbols, (System.nanoTime() - started) / 1_000_000);
     } catch (UnreadableImageException e) {
-      throw new ProblemException(
-          e.reason() == UnreadableImageException.Reason.TOO_LARGE
-              ? ProblemType.IMAGE_TOO_LARGE
-              : ProblemType.UNREADABLE_IMAGE,
-          e.getMessage());
+      throw UploadedImages.problem(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProblemException(ProblemType.DECODER_BUSY, "The server is shutting down.");

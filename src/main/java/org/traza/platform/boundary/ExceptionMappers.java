@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,6 +19,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
+import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -45,14 +47,61 @@ public final class ExceptionMappers {
     }
   }
 
-  /** JAX-RS's own exceptions (404, 405, 415 ...) keep their status but become problems. */
+  /**
+   * JAX-RS's own exceptions (404, 405, 415 ...) keep their status but become problems. A 415 names
+   * the media types the addressed resource takes for the request's method (an image endpoint
+   * answers with image types, not JSON), in its detail and in an {@code Accept} header (RFC 9110
+   * section 15.5.16).
+   */
   @Provider
   public static class Web implements ExceptionMapper<WebApplicationException> {
     @Inject RequestContext request;
 
+    @Context ExtendedUriInfo uri;
+
+    @Context jakarta.ws.rs.core.Request http;
+
     @Override
     public Response toResponse(WebApplicationException e) {
+      if (e.getResponse() != null && e.getResponse().getStatus() == 415) {
+        List<String> accepted = consumedHere();
+        if (!accepted.isEmpty()) {
+          Response r =
+              respond(
+                  new ProblemException(
+                          ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                          "Send the body as " + either(accepted) + ".")
+                      .with("accepted", accepted),
+                  request);
+          return Response.fromResponse(r).header("Accept", String.join(", ", accepted)).build();
+        }
+      }
       return respond(e, request);
+    }
+
+    /** The media types the matched resource's methods for this request's method consume. */
+    private List<String> consumedHere() {
+      try {
+        return uri.getMatchedRuntimeResources().stream()
+            .limit(1)
+            .flatMap(r -> r.getResourceMethods().stream())
+            .filter(m -> http.getMethod().equals(m.getHttpMethod()))
+            .flatMap(m -> m.getConsumedTypes().stream())
+            .filter(t -> !t.isWildcardType())
+            .map(t -> t.getType() + "/" + t.getSubtype())
+            .distinct()
+            .toList();
+      } catch (RuntimeException noRoutingState) {
+        return List.of();
+      }
+    }
+
+    private static String either(List<String> types) {
+      return types.size() == 1
+          ? types.get(0)
+          : String.join(", ", types.subList(0, types.size() - 1))
+              + " or "
+              + types.get(types.size() - 1);
     }
   }
 

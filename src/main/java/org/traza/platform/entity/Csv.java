@@ -8,19 +8,27 @@ public final class Csv {
 
   private Csv() {}
 
+  /** First characters that make a spreadsheet read a cell as a formula or shift it into one. */
+  private static final String FORMULA_STARTS = "=+-@\t\r\n";
+
   /**
-   * One cell: quoted when it holds a quote, comma or line break; a value a spreadsheet would take
-   * for a formula (=, +, -, @) is prefixed with an apostrophe.
+   * One cell, as OWASP's CSV injection guidance asks: a value a spreadsheet would take for a
+   * formula (starting with =, +, -, @, a tab or a line break) is prefixed with an apostrophe and
+   * quoted; any other value is quoted when it holds a quote, comma or line break.
    */
   public static String cell(Object value) {
     if (value == null) {
       return "";
     }
     String s = value.toString();
-    if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
+    if (!s.isEmpty() && FORMULA_STARTS.indexOf(s.charAt(0)) >= 0) {
+      return quoted("'" + s);
     }
-    return s.matches("(?s).*[\",\r\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    return s.matches("(?s).*[\",\r\n].*") ? quoted(s) : s;
+  }
+
+  private static String quoted(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 
   /** One line of cells, ending in CRLF. */

@@ -396,8 +396,11 @@ public class TraceRequestsResource {
   @Consumes({"image/jpeg", "image/png", "image/webp"})
   @RolesAllowed({Role.Names.INVESTIGATOR, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   @Operation(summary = "Add a photo of the recovered weapon to an open request")
-  public Response addPhoto(@PathParam("id") long id, byte[] image) {
-    var p = requests.photo(id, image, request.actor());
+  public Response addPhoto(
+      @PathParam("id") long id,
+      @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
+      byte[] image) {
+    var p = requests.photo(id, image, type, request.actor());
     return Response.created(URI.create("/api/trace-requests/" + id + "/photos/" + p.id()))
         .entity(
             new TraceRequests.PhotoInfo(

@@ -16,12 +16,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.traza.platform.control.UploadedImages;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.AuditAction;
-import org.traza.platform.entity.PhotoBytes;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.platform.entity.Sha256;
+import org.traza.scanner.decode.Images;
 import org.traza.trace.entity.TracePhoto;
 import org.traza.trace.entity.TraceRequest;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +43,7 @@ public class TraceExchange {
   @Inject TraceResponses responses;
   @Inject Event<ActionPerformed> actions;
   @Inject Clock clock;
+  @Inject UploadedImages images;
 
   @Inject
   @ConfigProperty(name = "trace.national-country")
@@ -213,7 +215,8 @@ public class TraceExchange {
       for (int i = 0; i < photos.size(); i++) {
         byte[] bytes = photo(photos.get(i), i);
         em.persist(
-            new TracePhoto(t.id(), PhotoBytes.mediaType(bytes), bytes, clock.instant(), actor));
+            new TracePhoto(
+                t.id(), Images.format(bytes).mediaType(), bytes, clock.instant(), actor));
       }
     }
     if (answered) {
@@ -237,7 +240,7 @@ public class TraceExchange {
                 + response.path("outcome").asString("")));
   }
 
-  private static byte[] photo(JsonNode p, int i) {
+  private byte[] photo(JsonNode p, int i) {
     String at = "/request/photos/" + i;
     byte[] bytes;
     try {
@@ -248,9 +251,11 @@ public class TraceExchange {
     if (!Sha256.hex(bytes).equals(p.get("sha256").stringValue())) {
       throw ProblemException.invalid(at + "/sha256", "does not match the photo's bytes");
     }
-    if (!p.get("mediaType").stringValue().equals(PhotoBytes.mediaType(bytes))) {
-      throw ProblemException.invalid(
-          at + "/data", "is not the " + p.get("mediaType").stringValue() + " it claims to be");
+    try {
+      images.check(bytes, p.get("mediaType").stringValue());
+    } catch (ProblemException e) {
+      // the document is JSON: a bad photo in it is an invalid field, whatever an upload would get
+      throw ProblemException.invalid(at + "/data", e.getMessage());
     }
     return bytes;
   }

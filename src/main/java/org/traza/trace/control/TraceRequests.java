@@ -14,9 +14,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.traza.platform.control.UploadedImages;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.AuditAction;
-import org.traza.platform.entity.PhotoBytes;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.trace.entity.TracePhoto;
@@ -30,6 +30,7 @@ public class TraceRequests {
   @Inject TraceRequestCheck check;
   @Inject Event<ActionPerformed> actions;
   @Inject Clock clock;
+  @Inject UploadedImages images;
 
   @Inject
   @ConfigProperty(name = "trace.deadline.urgent", defaultValue = "PT48H")
@@ -112,20 +113,19 @@ public class TraceRequests {
         .findFirst();
   }
 
-  /** Adds a photo of the recovered weapon to an open request (400 when it is not a photo). */
+  /**
+   * Adds a photo of the recovered weapon, sent as {@code declaredType}, to an open request; the
+   * photo passes {@link UploadedImages} first.
+   */
   @Transactional
-  public TracePhoto photo(long id, byte[] bytes, String actor) {
+  public TracePhoto photo(long id, byte[] bytes, String declaredType, String actor) {
     TraceRequest t = get(id);
     if (t.status() == TraceRequest.Status.CLOSED) {
       throw new ProblemException(
               ProblemType.CONFLICT, "Trace request " + t.reference() + " is CLOSED: no photos.")
           .with("currentStatus", t.status().name());
     }
-    String type = PhotoBytes.mediaType(bytes);
-    if (type == null) {
-      throw new ProblemException(
-          ProblemType.UNREADABLE_IMAGE, "The photo is not a JPEG, PNG or WebP image.");
-    }
+    String type = images.check(bytes, declaredType).format().mediaType();
     TracePhoto p = new TracePhoto(t.id(), type, bytes, clock.instant(), actor);
     em.persist(p);
     em.flush();

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.traza.testing.AgainstServer;
 import org.traza.testing.Api;
@@ -462,5 +463,32 @@ class AuditLogIT extends AgainstServer {
         .containsExactlyElementsOf(ids);
     assertThat(lines.get(1)).contains(supervisor.username()).matches(".*,[0-9a-f]{64}$");
     assertThat(api.get("/api/audit-entries/export", supervisor.token()).status()).isEqualTo(403);
+  }
+
+  @Test
+  void the_export_neutralises_formulas_a_stranger_types_as_a_username_even_after_a_tab_or_cr() {
+    String mark = UUID.randomUUID().toString().substring(0, 8);
+    List<String> attempts =
+        List.of(
+            "\t=HYPERLINK(\"http://evil.example/" + mark + "\")",
+            "\r=1+2+" + mark,
+            "@SUM(1)" + mark,
+            "=cmd|' /C calc'!A0" + mark);
+    String auditor = api.as(Role.AUDITOR);
+    for (String username : attempts) {
+      assertThat(api.login(username, "wrong-password").status()).isEqualTo(401);
+      String query =
+          "?action=LOGIN&targetId="
+              + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8);
+      Reply csv = api.get("/api/audit-entries/export" + query, auditor);
+      assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+      String cell = "\"'" + username.replace("\"", "\"\"") + "\"";
+      assertThat(csv.body())
+          .as("the username's cell, prefixed and quoted")
+          .contains("," + cell + ",");
+      assertThat(csv.body().split("\r\n", -1)[1])
+          .as("no cell of the entry starts with a formula character unquoted")
+          .doesNotContainPattern("(^|,)[=+@\\t\\r-]");
+    }
   }
 }

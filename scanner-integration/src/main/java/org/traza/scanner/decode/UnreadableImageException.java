@@ -9,7 +9,10 @@ public final class UnreadableImageException extends Exception {
   public enum Reason {
     EMPTY,
     NOT_AN_IMAGE,
+    /** An image, but in a format Traza does not take (BMP, TIFF, GIF, HEIF ...). */
+    UNSUPPORTED_FORMAT,
     TOO_LARGE,
+    /** Cut short (a JPEG without its end marker, a PNG without IEND) or corrupt. */
     DAMAGED
   }
 
