@@ -275,7 +275,7 @@ public final class Api {
     return r.json();
   }
 
-  /** Audit entries matching a query string such as {@code targetId=12&action=FIREARM_READ}. */
+  /** Audit entries matching a query string such as {@code targetId=12&action=firearm.read}. */
   public List<JsonObject> audit(String query) {
     String token = as(Role.AUDITOR);
     Reply r = get("/api/audit-entries?limit=1000&" + query, token);

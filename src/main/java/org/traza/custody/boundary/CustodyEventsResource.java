@@ -19,6 +19,8 @@ import org.traza.custody.entity.CustodyEvent;
 import org.traza.marking.boundary.MarkingResolver;
 import org.traza.platform.boundary.Problems;
 import org.traza.platform.control.RequestContext;
+import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.IdempotencyKey;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
@@ -39,6 +41,7 @@ public class CustodyEventsResource {
   @Inject CustodyLedger ledger;
   @Inject MarkingResolver resolver;
   @Inject RequestContext request;
+  @Inject jakarta.enterprise.event.Event<ActionPerformed> actions;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -89,10 +92,39 @@ public class CustodyEventsResource {
             new CustodyViews.ItemResult(
                 i, problem.type().status(), null, Problems.body(problem, request.requestId())));
         failed++;
+        refused(items.get(i), i, problem);
       }
     }
     return new CustodyViews.BatchResult(created, replayed, failed, results);
   }
+
+  /**
+   * A refused item of a batch is on record like a refused request (the batch itself answers 200),
+   * in a transaction of its own, so that an auditor sees what a station tried and why it failed.
+   */
+  private void refused(CustodyViews.EventRequest item, int index, ProblemException problem) {
+    try {
+      actions.fire(
+          ActionPerformed.refused(
+              AuditAction.CUSTODY_EVENT_RECORDED,
+              item == null ? null : item.firearmId,
+              problem.type().status() == 403
+                  ? ActionPerformed.Outcome.DENIED
+                  : ActionPerformed.Outcome.REJECTED,
+              "batch item "
+                  + index
+                  + (item == null ? "" : " " + item.action)
+                  + " refused: "
+                  + problem.type().title()
+                  + " ("
+                  + problem.getMessage()
+                  + ")"));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "could not record a refused batch item: " + e);
+    }
+  }
+
+  private static final System.Logger LOG = System.getLogger(CustodyEventsResource.class.getName());
 
   private Response apply(CustodyViews.EventRequest body) {
     if (body == null) {

@@ -135,7 +135,7 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
     String path = "/" + req.getUriInfo().getPath();
     if (status >= 400 && (WRITES.contains(method) || status == 401 || status == 403)) {
       recordRefusal(method, path, status);
-    } else if (status < 300 && "GET".equals(method) && isInvestigatorRead(req, path)) {
+    } else if (status < 300 && isInvestigatorRead(req, path)) {
       recordRead(req, path);
     }
     System.Logger.Level level =
@@ -171,10 +171,10 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
       Set.of("ui", "auth", "calibres", "makes", "firearm-types", "trace-exchange");
 
   private boolean isInvestigatorRead(ContainerRequestContext req, String path) {
-    if (request.audited() || !request.hasRole("INVESTIGATOR") || !path.startsWith("/api/")) {
+    if (request.audited() || !request.hasRole("INVESTIGATOR") || path.length() < 2) {
       return false;
     }
-    String[] segments = path.substring(5).split("/");
+    String[] segments = path.substring(1).split("/");
     return segments.length > 0 && !UNRECORDED_READS.contains(segments[0]);
   }
 
@@ -183,8 +183,13 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
    * (the path's first segment), its id (the first id in the path) and what was asked.
    */
   private void recordRead(ContainerRequestContext req, String path) {
-    String[] segments = path.substring(5).split("/");
-    String type = segments[0];
+    String[] segments = path.substring(1).split("/");
+    String kind = segments[0];
+    // the kind of record, singular as everywhere in the log: firearms -> firearm
+    String type =
+        kind.endsWith("ies")
+            ? kind.substring(0, kind.length() - 3) + "y"
+            : kind.endsWith("s") ? kind.substring(0, kind.length() - 1) : kind;
     String id = segments.length > 1 ? segments[1] : null;
     String query = req.getUriInfo().getRequestUri().getRawQuery();
     try {
@@ -193,7 +198,10 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
               AuditAction.RECORD_READ,
               type,
               id,
-              "read GET " + truncate(path + (query == null ? "" : "?" + query), 500)));
+              "read "
+                  + req.getMethod()
+                  + " /api"
+                  + truncate(path + (query == null ? "" : "?" + query), 500)));
     } catch (RuntimeException e) {
       LOG.log(
           System.Logger.Level.ERROR,
@@ -218,7 +226,13 @@ public class RequestTracingFilter implements ContainerRequestFilter, ContainerRe
               AuditAction.REQUEST_REFUSED,
               truncate(path, 200),
               outcome,
-              method + " " + truncate(path, 300) + " answered " + status + " " + problem.title()));
+              method
+                  + " /api"
+                  + truncate(path, 300)
+                  + " answered "
+                  + status
+                  + " "
+                  + problem.title()));
     } catch (RuntimeException e) {
       // The audit store may be what failed (database down): say so in the log, never to the client.
       LOG.log(

@@ -24,9 +24,22 @@ import org.traza.testing.Api.Role;
 class CanonicalHashingIT extends AgainstServer {
 
   private static final String[] PIECES = {
-    "Bogotá", "Česká zbrojovka", "АО «Концерн Калашников»", "Ελληνικά", "武器", "🔫🚓", "e\u0301",
-    "  leading and trailing  ", "tab\there", "new\nline", "quote \" and \\ backslash", "|", "",
-    "ﬁ ligature", "עברית", "\u0000nul"
+    "Bogotá",
+    "Česká zbrojovka",
+    "АО «Концерн Калашников»",
+    "Ελληνικά",
+    "武器",
+    "🔫🚓",
+    "e\u0301",
+    "  leading and trailing  ",
+    "tab\there",
+    "new\nline",
+    "quote \" and \\ backslash",
+    "|",
+    "",
+    "ﬁ ligature",
+    "עברית",
+    "\u0000nul"
   };
 
   @Test
