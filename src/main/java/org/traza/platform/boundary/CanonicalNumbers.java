@@ -9,11 +9,15 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.traza.platform.entity.ProblemException;
 
@@ -34,12 +38,35 @@ public class CanonicalNumbers implements ContainerRequestFilter {
 
   @Context ResourceInfo resource;
 
+  /** A numeric parameter of a resource method: where it comes from and its largest value. */
+  private record Numeric(String name, boolean path, long max) {}
+
+  /** The numeric parameters of each resource method, read once. */
+  private static final Map<Method, List<Numeric>> NUMERIC = new ConcurrentHashMap<>();
+
   @Override
   public void filter(ContainerRequestContext ctx) {
     Method method = resource.getResourceMethod();
     if (method == null) {
       return;
     }
+    for (Numeric n : NUMERIC.computeIfAbsent(method, CanonicalNumbers::numeric)) {
+      MultivaluedMap<String, String> values =
+          n.path() ? ctx.getUriInfo().getPathParameters() : ctx.getUriInfo().getQueryParameters();
+      for (String v : values(values.get(n.name()))) {
+        if (parse(v, n.max()).isEmpty()) {
+          if (n.path()) {
+            throw new NotFoundException();
+          }
+          throw ProblemException.invalid(
+              n.name(), "a whole number from 0 to " + n.max() + ", written with digits only");
+        }
+      }
+    }
+  }
+
+  private static List<Numeric> numeric(Method method) {
+    List<Numeric> found = new ArrayList<>();
     for (Parameter p : method.getParameters()) {
       long max = max(p.getType());
       if (max == 0) {
@@ -47,22 +74,14 @@ public class CanonicalNumbers implements ContainerRequestFilter {
       }
       PathParam path = p.getAnnotation(PathParam.class);
       if (path != null) {
-        for (String v : values(ctx.getUriInfo().getPathParameters().get(path.value()))) {
-          if (parse(v, max).isEmpty()) {
-            throw new NotFoundException();
-          }
-        }
+        found.add(new Numeric(path.value(), true, max));
       }
       QueryParam query = p.getAnnotation(QueryParam.class);
       if (query != null) {
-        for (String v : values(ctx.getUriInfo().getQueryParameters().get(query.value()))) {
-          if (parse(v, max).isEmpty()) {
-            throw ProblemException.invalid(
-                query.value(), "a whole number from 0 to " + max + ", written with digits only");
-          }
-        }
+        found.add(new Numeric(query.value(), false, max));
       }
     }
+    return List.copyOf(found);
   }
 
   private static List<String> values(List<String> list) {
