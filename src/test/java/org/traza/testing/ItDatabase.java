@@ -94,4 +94,19 @@ public final class ItDatabase implements BeforeAllCallback {
   public static void restore() {
     relay.restore();
   }
+
+  /**
+   * Cuts the server's database connection in the commit window of the next transaction that sends a
+   * statement containing {@code marker}: before the {@code COMMIT} reaches MariaDB, or just after
+   * it ({@code letCommitThrough}). See {@link Relay#cutAtCommit}.
+   */
+  public static java.util.concurrent.CountDownLatch cutAtCommit(
+      String marker, boolean letCommitThrough) {
+    return relay.cutAtCommit(marker, letCommitThrough);
+  }
+
+  /** Disarms {@link #cutAtCommit} if it has not fired. */
+  public static void disarm() {
+    relay.disarm();
+  }
 }

@@ -86,7 +86,8 @@ public class CustodyDirectory {
                         null,
                         reason,
                         documentRef,
-                        key),
+                        key,
+                        null),
                     actor));
     return new RecordedEvent(e.id(), e.seq(), e.hash());
   }
@@ -145,7 +146,8 @@ public class CustodyDirectory {
             null,
             reason,
             null,
-            key),
+            key,
+            null),
         actor);
   }
 }

@@ -3,6 +3,8 @@ package org.traza.custody.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -10,20 +12,24 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.custody.control.CustodyLedger;
 import org.traza.custody.entity.CustodyEvent;
 import org.traza.marking.boundary.MarkingResolver;
+import org.traza.platform.boundary.Idempotency;
 import org.traza.platform.boundary.Problems;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.IdempotencyKey;
+import org.traza.platform.entity.IdempotentRequest;
+import org.traza.platform.entity.OutcomeAlreadyKept;
 import org.traza.platform.entity.ProblemException;
-import org.traza.platform.entity.ProblemType;
 import org.traza.registry.entity.Codes;
 import org.traza.registry.entity.CustodyAction;
 import org.traza.security.entity.Role;
@@ -42,6 +48,7 @@ public class CustodyEventsResource {
   @Inject MarkingResolver resolver;
   @Inject RequestContext request;
   @Inject jakarta.enterprise.event.Event<ActionPerformed> actions;
+  @Inject Idempotency idempotency;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -49,10 +56,19 @@ public class CustodyEventsResource {
   @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   @Operation(
       summary =
-          "Apply a custody action; 201 with the chained event, or 200 with the first result when"
-              + " the idempotency key was seen before")
+          "Apply a custody action; 201 with the chained event. A retry with the idempotency key"
+              + " answers the first outcome again, accepted (200) or refused (its problem), with"
+              + " Idempotent-Replayed: true; the key with another request is 409"
+              + " idempotency-key-reused; 503 outcome-unknown asks for a retry with the same key")
   public Response record(CustodyViews.EventRequest body) {
-    return apply(body);
+    Idempotency.Answer a = apply(body);
+    Response r = a.response();
+    if (a.status() == 201 && a.entity() instanceof CustodyViews.EventView e) {
+      return Response.fromResponse(r)
+          .location(URI.create("/api/firearms/" + e.firearmId() + "/custody-events"))
+          .build();
+    }
+    return r;
   }
 
   /** The maximum number of events a station sends in one batch. */
@@ -66,7 +82,8 @@ public class CustodyEventsResource {
   @Operation(
       summary =
           "Events a station recorded offline, applied in order, each on its own: a result per item"
-              + " (201 created, 200 replayed, or a problem); one failure does not stop the others")
+              + " (201 created, 200 replayed, or a problem; replayed true when it is the outcome of"
+              + " an earlier sending of the key); one failure does not stop the others")
   public CustodyViews.BatchResult batch(List<CustodyViews.EventRequest> items) {
     if (items == null || items.isEmpty() || items.size() > MAX_BATCH) {
       throw ProblemException.invalid("items", "send 1 to " + MAX_BATCH + " events");
@@ -77,11 +94,26 @@ public class CustodyEventsResource {
     int failed = 0;
     for (int i = 0; i < items.size(); i++) {
       try {
-        Response r = apply(items.get(i));
+        Idempotency.Answer a = apply(items.get(i));
+        if (a.refused()) {
+          Map<String, Object> problem = problemMembers((String) a.entity());
+          results.add(new CustodyViews.ItemResult(i, a.status(), null, problem, a.replayed()));
+          failed++;
+          refused(
+              items.get(i),
+              i,
+              a.status(),
+              problem.get("title")
+                  + " ("
+                  + problem.get("detail")
+                  + ")"
+                  + (a.replayed() ? ", sent again" : ""));
+          continue;
+        }
         results.add(
             new CustodyViews.ItemResult(
-                i, r.getStatus(), (CustodyViews.EventView) r.getEntity(), null));
-        if (r.getStatus() == 201) {
+                i, a.status(), (CustodyViews.EventView) a.entity(), null, a.replayed()));
+        if (a.status() == 201) {
           created++;
         } else {
           replayed++;
@@ -90,9 +122,17 @@ public class CustodyEventsResource {
         ProblemException problem = Problems.classify(e);
         results.add(
             new CustodyViews.ItemResult(
-                i, problem.type().status(), null, Problems.body(problem, request.requestId())));
+                i,
+                problem.type().status(),
+                null,
+                Problems.body(problem, request.requestId()),
+                false));
         failed++;
-        refused(items.get(i), i, problem);
+        refused(
+            items.get(i),
+            i,
+            problem.type().status(),
+            problem.type().title() + " (" + problem.getMessage() + ")");
       }
     }
     return new CustodyViews.BatchResult(created, replayed, failed, results);
@@ -102,23 +142,24 @@ public class CustodyEventsResource {
    * A refused item of a batch is on record like a refused request (the batch itself answers 200),
    * in a transaction of its own, so that an auditor sees what a station tried and why it failed.
    */
-  private void refused(CustodyViews.EventRequest item, int index, ProblemException problem) {
+  private void refused(CustodyViews.EventRequest item, int index, int status, String why) {
     try {
       actions.fire(
           ActionPerformed.refused(
               AuditAction.CUSTODY_EVENT_RECORDED,
               item == null ? null : item.firearmId,
-              problem.type().status() == 403
+              status == 403
                   ? ActionPerformed.Outcome.DENIED
-                  : ActionPerformed.Outcome.REJECTED,
+                  : status >= 500
+                      ? ActionPerformed.Outcome.FAILED
+                      : ActionPerformed.Outcome.REJECTED,
               "batch item "
                   + index
                   + (item == null ? "" : " " + item.action)
-                  + " refused: "
-                  + problem.type().title()
-                  + " ("
-                  + problem.getMessage()
-                  + ")"));
+                  + " refused, "
+                  + status
+                  + ": "
+                  + why));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "could not record a refused batch item: " + e);
     }
@@ -126,11 +167,59 @@ public class CustodyEventsResource {
 
   private static final System.Logger LOG = System.getLogger(CustodyEventsResource.class.getName());
 
-  private Response apply(CustodyViews.EventRequest body) {
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> problemMembers(String json) {
+    return JSONB.fromJson(json, LinkedHashMap.class);
+  }
+
+  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  /**
+   * One event under its key: the outcome of an earlier sending of the key if there was one, else
+   * the action applied now, its refusal kept as the key's outcome.
+   */
+  private Idempotency.Answer apply(CustodyViews.EventRequest body) {
     if (body == null) {
       throw ProblemException.invalid("body", "required");
     }
-    String key = IdempotencyKey.required(body.idempotencyKey);
+    IdempotentRequest keyed =
+        new IdempotentRequest(
+            CustodyEvent.IDEMPOTENCY_SCOPE,
+            IdempotencyKey.required(body.idempotencyKey),
+            digest(body));
+    Long[] firearmId = new Long[1];
+    try {
+      return act(body, keyed, firearmId);
+    } catch (OutcomeAlreadyKept kept) {
+      return idempotency.replay(kept.outcome(), keyed);
+    } catch (RuntimeException e) {
+      // A key seen before: the action was refused (the firearm has moved on) or its insert hit the
+      // unique key (sent twice at once), or the commit failed after all. Looked up only on
+      // failure, so that the usual first sending costs no extra query; the unique key guarantees
+      // there is never a second event.
+      Optional<CustodyEvent> raced;
+      try {
+        raced = ledger.byKey(keyed.key());
+      } catch (RuntimeException lookup) {
+        // the database is failing: refused() answers e's problem, or that nothing could be kept
+        e.addSuppressed(lookup);
+        raced = Optional.empty();
+      }
+      if (raced.isPresent()) {
+        return replay(raced.get(), keyed, firearmId[0], body.action);
+      }
+      return idempotency.refused(
+          keyed,
+          e,
+          () ->
+              ledger
+                  .lockedByKey(firearmId[0], keyed.key())
+                  .map(event -> replay(event, keyed, firearmId[0], body.action)));
+    }
+  }
+
+  private Idempotency.Answer act(
+      CustodyViews.EventRequest body, IdempotentRequest keyed, Long[] firearmId) {
     CustodyAction action = action(body.action);
     if (action.byOrderOnly()) {
       throw ProblemException.invalid(
@@ -140,11 +229,11 @@ public class CustodyEventsResource {
     checkLength("reason", body.reason, CustodyEvent.REASON_MAX);
     checkLength("documentRef", body.documentRef, CustodyEvent.DOCUMENT_MAX);
     String station = request.stationFor(body.station);
-    long firearmId = firearm(body);
+    firearmId[0] = firearm(body);
 
     CustodyLedger.Command command =
         new CustodyLedger.Command(
-            firearmId,
+            firearmId[0],
             action,
             body.locationId,
             body.holderId,
@@ -153,46 +242,44 @@ public class CustodyEventsResource {
             body.deviceTime,
             body.reason,
             body.documentRef,
-            key);
-    try {
-      CustodyEvent event = ledger.record(command, request.actor());
-      return Response.created(URI.create("/api/firearms/" + firearmId + "/custody-events"))
-          .entity(CustodyViews.EventView.of(event))
-          .build();
-    } catch (RuntimeException e) {
-      // A key seen before: the action was refused (the firearm has moved on) or its insert hit the
-      // unique key (sent twice at once). Looked up only on failure, so that the usual first
-      // sending costs no extra query; the unique key guarantees there is never a second event.
-      Optional<CustodyEvent> raced;
-      try {
-        raced = ledger.byKey(key);
-      } catch (RuntimeException lookup) {
-        e.addSuppressed(lookup);
-        throw e;
-      }
-      if (raced.isPresent()) {
-        return replay(raced.get(), firearmId, action);
-      }
-      throw e;
-    }
+            keyed.key(),
+            keyed.digest());
+    CustodyEvent event = ledger.record(command, request.actor());
+    return Idempotency.Answer.accepted(201, CustodyViews.EventView.of(event), false);
   }
 
-  private static Response replay(CustodyEvent event, long firearmId, CustodyAction action) {
-    if (event.firearmId() != firearmId || !event.action().equals(action.name())) {
-      throw new ProblemException(
-              ProblemType.IDEMPOTENCY_KEY_REUSED,
-              "The key "
-                  + event.idempotencyKey()
-                  + " was used for "
-                  + event.action()
-                  + " on firearm "
-                  + event.firearmId()
-                  + "; use a new key for a new action.")
+  /**
+   * What an event request asks for, as sent: the same key with a different digest is another
+   * request. The station's claimed name is the body's; the credential's station is the sender's.
+   */
+  private static String digest(CustodyViews.EventRequest b) {
+    return IdempotentRequest.digest(
+        "firearmId", b.firearmId,
+        "scannedText", b.scannedText,
+        "action", b.action,
+        "locationId", b.locationId,
+        "holderId", b.holderId,
+        "expectedReturn", b.expectedReturn,
+        "station", b.station,
+        "deviceTime", b.deviceTime,
+        "reason", b.reason,
+        "documentRef", b.documentRef);
+  }
+
+  private static Idempotency.Answer replay(
+      CustodyEvent event, IdempotentRequest keyed, Long firearmId, String action) {
+    boolean other =
+        event.requestDigest() != null
+            ? !event.requestDigest().equals(keyed.digest())
+            // an event from before digests: what it records is what can be compared
+            : (firearmId != null && event.firearmId() != firearmId)
+                || !event.action().equalsIgnoreCase(String.valueOf(action).trim());
+    if (other) {
+      throw keyed
+          .reused(event.action() + " on firearm " + event.firearmId())
           .with("eventId", event.id());
     }
-    return Response.ok(CustodyViews.EventView.of(event))
-        .header("Idempotent-Replayed", "true")
-        .build();
+    return Idempotency.Answer.accepted(200, CustodyViews.EventView.of(event), true);
   }
 
   private long firearm(CustodyViews.EventRequest body) {

@@ -117,8 +117,13 @@ public final class CustodyViews {
   }
 
   /** The outcome of one batch item: the event (201, 200) or the problem. */
+  /** One item's outcome; {@code replayed} when it is the outcome of an earlier sending. */
   public record ItemResult(
-      int index, int status, EventView event, java.util.Map<String, Object> problem) {}
+      int index,
+      int status,
+      EventView event,
+      java.util.Map<String, Object> problem,
+      boolean replayed) {}
 
   public record BatchResult(
       int created, int replayed, int failed, java.util.List<ItemResult> results) {}

@@ -16,6 +16,7 @@ import org.traza.custody.entity.CustodyEvent;
 import org.traza.custody.entity.Holder;
 import org.traza.custody.entity.Location;
 import org.traza.custody.entity.TransferMisdelivered;
+import org.traza.platform.control.IdempotentOutcomes;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.AuditAction;
@@ -39,6 +40,7 @@ public class CustodyLedger {
   @Inject Places places;
   @Inject Event<TransferMisdelivered> misdeliveries;
   @Inject Event<DestroyedFirearmSighted> sightings;
+  @Inject IdempotentOutcomes outcomes;
 
   /**
    * How far a station's clock may be from the server's: a station offline for days still sends its
@@ -59,7 +61,8 @@ public class CustodyLedger {
       Instant deviceTime,
       String reason,
       String documentRef,
-      String idempotencyKey) {}
+      String idempotencyKey,
+      String requestDigest) {}
 
   public Optional<CustodyEvent> byKey(String idempotencyKey) {
     return em
@@ -71,9 +74,24 @@ public class CustodyLedger {
   }
 
   /**
+   * In a transaction that keeps a refusal: takes the lock {@link #record} takes (the firearm's row,
+   * when the request named one), then looks for the event under the key, which an acceptance may
+   * have committed meanwhile.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<CustodyEvent> lockedByKey(Long firearmId, String idempotencyKey) {
+    if (firearmId != null) {
+      outcomes.lock("firearm", firearmId);
+    }
+    return byKey(idempotencyKey);
+  }
+
+  /**
    * Applies and records {@code c} in one transaction: the firearm row is locked, the lifecycle
    * checked, the event chained and inserted, the audit entry written. Nothing of it stays if any
-   * part fails.
+   * part fails. A key whose request was refused before is not acted on ({@link
+   * org.traza.platform.entity.OutcomeAlreadyKept}): checked under the firearm's lock, so that it is
+   * one or the other.
    */
   @Transactional
   public CustodyEvent record(Command c, String actor) {
@@ -141,9 +159,11 @@ public class CustodyLedger {
         actor,
         t -> {
           checkScope(t);
+          // after the lock, before acting: the refusal kept for this key, if any, is its outcome
+          outcomes.requireNone(CustodyEvent.IDEMPOTENCY_SCOPE, c.idempotencyKey());
           CustodyEvent.Content content = content(t, c, actor, now);
           String hash = content.hash();
-          event[0] = new CustodyEvent(content, hash);
+          event[0] = new CustodyEvent(content, hash).requestedAs(c.requestDigest());
           return hash;
         });
   }

@@ -24,6 +24,9 @@ public class CustodyEvent {
   public static final int KEY_MAX = org.traza.platform.entity.IdempotencyKey.MAX;
   public static final int STATION_MAX = 64;
 
+  /** Where custody events' idempotency keys apply (see platform's IdempotentRequest). */
+  public static final String IDEMPOTENCY_SCOPE = "custody-event";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -80,6 +83,14 @@ public class CustodyEvent {
   @Column(name = "idempotency_key", nullable = false, updatable = false, length = KEY_MAX)
   @Size(max = KEY_MAX)
   private String idempotencyKey;
+
+  /**
+   * The digest of the request that made the event, to tell a retry from its key used again; not
+   * part of the chained content (it says what was asked, the content says what happened).
+   */
+  @Column(name = "request_digest", updatable = false, length = 64)
+  @Size(max = 64)
+  private String requestDigest;
 
   @Column(name = "prev_hash", nullable = false, updatable = false, length = 64)
   @Size(max = 64)
@@ -163,6 +174,17 @@ public class CustodyEvent {
     this.idempotencyKey = c.idempotencyKey();
     this.prevHash = c.prevHash();
     this.hash = hash;
+  }
+
+  /** The digest of the request this event answers (see {@link #requestDigest()}). */
+  public CustodyEvent requestedAs(String digest) {
+    this.requestDigest = digest;
+    return this;
+  }
+
+  /** The digest of the request that made the event; null for events recorded before digests. */
+  public String requestDigest() {
+    return requestDigest;
   }
 
   /** The content as stored, to recompute the hash. */

@@ -22,11 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.destruction.control.Destructions;
 import org.traza.destruction.entity.DestructionOrder;
 import org.traza.destruction.entity.DestructionPhoto;
+import org.traza.destruction.entity.DestructionScan;
 import org.traza.destruction.entity.Witness;
 import org.traza.marking.boundary.MarkingResolver;
+import org.traza.platform.boundary.Idempotency;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.Csv;
 import org.traza.platform.entity.IdempotencyKey;
+import org.traza.platform.entity.IdempotentRequest;
+import org.traza.platform.entity.OutcomeAlreadyKept;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
@@ -40,6 +44,7 @@ public class DestructionOrdersResource {
   @Inject Destructions destructions;
   @Inject MarkingResolver resolver;
   @Inject RequestContext request;
+  @Inject Idempotency idempotency;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -183,21 +188,48 @@ public class DestructionOrdersResource {
     if (body == null) {
       throw ProblemException.invalid("body", "required");
     }
+    String key = IdempotencyKey.optional(body.idempotencyKey);
+    if (key == null) {
+      return scanned(id, body, null).response();
+    }
+    IdempotentRequest keyed =
+        new IdempotentRequest(
+            DestructionScan.IDEMPOTENCY_SCOPE,
+            key,
+            IdempotentRequest.digest(
+                "destructionOrderId", id,
+                "scannedText", body.scannedText,
+                "firearmId", body.firearmId,
+                "station", body.station));
+    Idempotency.Answer answer;
+    try {
+      answer = scanned(id, body, keyed);
+    } catch (OutcomeAlreadyKept kept) {
+      answer = idempotency.replay(kept.outcome(), keyed);
+    } catch (RuntimeException e) {
+      answer =
+          idempotency.refused(
+              keyed,
+              e,
+              () ->
+                  destructions
+                      .lockedByKey(id, keyed)
+                      .map(
+                          s ->
+                              Idempotency.Answer.accepted(
+                                  200, DestructionViews.ScanView.of(s), true)));
+    }
+    return answer.response();
+  }
+
+  private Idempotency.Answer scanned(
+      long id, DestructionViews.ScanRequest body, IdempotentRequest keyed) {
     MarkingResolver.Scanned scanned = resolver.scanned(body.scannedText, body.firearmId);
     String station = request.stationFor(body.station);
-    Long firearm = scanned.firearmId();
-    String text = scanned.text();
     Destructions.Recorded r =
-        destructions.scan(
-            id,
-            text,
-            firearm,
-            station,
-            request.actor(),
-            IdempotencyKey.optional(body.idempotencyKey));
-    return Response.status(r.replayed() ? Response.Status.OK : Response.Status.CREATED)
-        .entity(DestructionViews.ScanView.of(r.scan()))
-        .build();
+        destructions.scan(id, scanned.text(), scanned.firearmId(), station, request.actor(), keyed);
+    return Idempotency.Answer.accepted(
+        r.replayed() ? 200 : 201, DestructionViews.ScanView.of(r.scan()), r.replayed());
   }
 
   @GET

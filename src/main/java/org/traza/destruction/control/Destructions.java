@@ -29,8 +29,10 @@ import org.traza.destruction.entity.DestructionOrder;
 import org.traza.destruction.entity.DestructionPhoto;
 import org.traza.destruction.entity.DestructionScan;
 import org.traza.marking.boundary.SymbolPrinter;
+import org.traza.platform.control.IdempotentOutcomes;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.AuditAction;
+import org.traza.platform.entity.IdempotentRequest;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -48,6 +50,7 @@ public class Destructions {
   @Inject Alerts alerts;
   @Inject Event<ActionPerformed> actions;
   @Inject Clock clock;
+  @Inject IdempotentOutcomes outcomes;
 
   /** Methods that destroy a firearm beyond use (ISACS 05.50); others may be added. */
   @Inject
@@ -228,27 +231,23 @@ public class Destructions {
     return o;
   }
 
-  /** A scan at the site; what does not fit the order is recorded and raised as an alert. */
+  /**
+   * A scan at the site; what does not fit the order is recorded and raised as an alert. With a key:
+   * the scan recorded under it earlier is returned (409 when another request made it), and a
+   * refusal kept under it is its outcome ({@link org.traza.platform.entity.OutcomeAlreadyKept}),
+   * both checked under the order's lock.
+   */
   @Transactional
   public Recorded scan(
-      long id, String text, Long firearmId, String station, String actor, String key) {
+      long id, String text, Long firearmId, String station, String actor, IdempotentRequest keyed) {
     DestructionOrder o = locked(id);
-    if (key != null) {
-      var earlier =
-          em.createQuery(
-                  "SELECT s FROM DestructionScan s WHERE s.idempotencyKey = :k",
-                  DestructionScan.class)
-              .setParameter("k", key)
-              .getResultStream()
-              .findFirst();
+    String key = keyed == null ? null : keyed.key();
+    if (keyed != null) {
+      var earlier = scanByKey(keyed);
       if (earlier.isPresent()) {
-        if (earlier.get().orderId() != o.id()) {
-          throw new ProblemException(
-              ProblemType.IDEMPOTENCY_KEY_REUSED,
-              "Idempotency key " + key + " was used for a scan of another order.");
-        }
         return new Recorded(earlier.get(), true);
       }
+      outcomes.requireNone(DestructionScan.IDEMPOTENCY_SCOPE, key);
     }
     boolean destroyed =
         firearmId != null
@@ -256,7 +255,8 @@ public class Destructions {
     Instant now = clock.instant();
     DestructionOrder.ScanOutcome outcome = o.scan(firearmId, destroyed, now, actor);
     DestructionScan scan =
-        new DestructionScan(o.id(), text, firearmId, outcome, station, now, actor).keyed(key);
+        new DestructionScan(o.id(), text, firearmId, outcome, station, now, actor)
+            .keyed(key, keyed == null ? null : keyed.digest());
     em.persist(scan);
     em.flush();
     actions.fire(
@@ -292,6 +292,34 @@ public class Destructions {
           actor);
     }
     return new Recorded(scan, false);
+  }
+
+  /**
+   * In a transaction that keeps a refusal: takes the order's lock, as {@link #scan} does, then
+   * looks for the scan under the key, which an acceptance may have committed meanwhile.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public java.util.Optional<DestructionScan> lockedByKey(long orderId, IdempotentRequest keyed) {
+    outcomes.lock("destruction_order", orderId);
+    return scanByKey(keyed);
+  }
+
+  /** The site scan recorded under the key; 409 when another request made it. */
+  private java.util.Optional<DestructionScan> scanByKey(IdempotentRequest keyed) {
+    var earlier =
+        em.createQuery(
+                "SELECT s FROM DestructionScan s WHERE s.idempotencyKey = :k",
+                DestructionScan.class)
+            .setParameter("k", keyed.key())
+            .getResultStream()
+            .findFirst();
+    earlier.ifPresent(
+        s ->
+            keyed.requireSameAs(
+                s.requestDigest(),
+                () ->
+                    "a scan at the site of order " + s.orderId() + " ('" + s.scannedText() + "')"));
+    return earlier;
   }
 
   /** A site scan, and whether it had been recorded before under the same idempotency key. */

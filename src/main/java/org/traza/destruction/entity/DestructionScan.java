@@ -16,6 +16,9 @@ import java.time.Instant;
 @Table(name = "destruction_scan")
 public class DestructionScan {
 
+  /** Where site scans' idempotency keys apply (see platform's IdempotentRequest). */
+  public static final String IDEMPOTENCY_SCOPE = "destruction-scan";
+
   public static final int TEXT_MAX = 500;
 
   @Id
@@ -51,6 +54,10 @@ public class DestructionScan {
   @Size(max = 100)
   private String idempotencyKey;
 
+  @Column(name = "request_digest", updatable = false, length = 64)
+  @Size(max = 64)
+  private String requestDigest;
+
   protected DestructionScan() {}
 
   public DestructionScan(
@@ -71,9 +78,15 @@ public class DestructionScan {
   }
 
   /** The key a station sent with the scan, so that a retry finds it instead of scanning twice. */
-  public DestructionScan keyed(String key) {
+  public DestructionScan keyed(String key, String requestDigest) {
     this.idempotencyKey = key;
+    this.requestDigest = key == null ? null : requestDigest;
     return this;
+  }
+
+  /** The digest of the request that made the scan; null without a key or from before digests. */
+  public String requestDigest() {
+    return requestDigest;
   }
 
   public String idempotencyKey() {

@@ -105,6 +105,23 @@ public final class ExceptionMappers {
     }
   }
 
+  /**
+   * A failure of the transaction interceptor, at commit mostly. Jersey's CDI integration brings a
+   * mapper of its own for this type, which rethrows anything but a wrapped WebApplicationException,
+   * so that Payara answered its HTML 500; this one, of the same type and a higher priority, wins.
+   */
+  @Provider
+  @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 1000)
+  public static class Transactions
+      implements ExceptionMapper<jakarta.transaction.TransactionalException> {
+    @Inject RequestContext request;
+
+    @Override
+    public Response toResponse(jakarta.transaction.TransactionalException e) {
+      return respond(e, request);
+    }
+  }
+
   /** Bean Validation failures on resource parameters. */
   @Provider
   public static class Validation implements ExceptionMapper<ConstraintViolationException> {
@@ -140,6 +157,9 @@ public final class ExceptionMappers {
       if (t instanceof ConstraintViolationException c) {
         return fromViolations(c);
       }
+    }
+    if (failedInCommit(chain)) {
+      return outcomeUnknown();
     }
     for (Throwable t : chain) {
       if (t instanceof OptimisticLockException
@@ -188,6 +208,44 @@ public final class ExceptionMappers {
     return new ProblemException(
         ProblemType.INTERNAL_ERROR,
         "The server could not complete the request; it has been logged under this instance.");
+  }
+
+  /**
+   * The problem of a failure in the commit window: the change may be committed (the COMMIT reached
+   * the database, the answer did not) or not. Only a retry with the same idempotency key can tell.
+   */
+  public static ProblemException outcomeUnknown() {
+    return new ProblemException(
+            ProblemType.OUTCOME_UNKNOWN,
+            "The database failed while the change was being committed: it may or may not have been"
+                + " made. Send the same request again with the same idempotency key: it answers"
+                + " what was committed, or does the change once.")
+        .with(ProblemException.RETRY_AFTER_SECONDS, 5);
+  }
+
+  /**
+   * Whether {@code chain} is a failure at or after commit whose outcome is unknown: the transaction
+   * manager failed to commit (a system or heuristic exception, as when the connection drops during
+   * the COMMIT), or it rolled back because the database connection failed. A rollback for any other
+   * reason (a unique key, a check, at the flush before commit) changed nothing and keeps its own
+   * problem; a failure before the commit keeps database-unavailable.
+   */
+  static boolean failedInCommit(List<Throwable> chain) {
+    boolean systemFailure = false;
+    boolean rolledBack = false;
+    boolean connectionLost = false;
+    for (Throwable t : chain) {
+      systemFailure |=
+          t instanceof jakarta.transaction.SystemException
+              || t instanceof jakarta.transaction.HeuristicMixedException
+              || t instanceof jakarta.transaction.HeuristicRollbackException
+              || (t instanceof jakarta.transaction.TransactionalException
+                  && String.valueOf(t.getMessage()).contains("during commit")
+                  && !(t.getCause() instanceof jakarta.transaction.RollbackException));
+      rolledBack |= t instanceof jakarta.transaction.RollbackException;
+      connectionLost |= isDatabaseUnavailable(t);
+    }
+    return systemFailure || (rolledBack && connectionLost);
   }
 
   private static ProblemException malformed() {

@@ -41,6 +41,11 @@ public final class Problems {
     return body(e.type(), e.getMessage(), requestId, e.extensions(), e.violations());
   }
 
+  /** The problem document as JSON text, as a response carries it. */
+  public static String json(ProblemException e, String requestId) {
+    return JSONB.toJson(body(e, requestId));
+  }
+
   private static Map<String, Object> body(
       ProblemType type,
       String detail,

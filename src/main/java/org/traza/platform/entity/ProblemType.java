@@ -36,6 +36,8 @@ public enum ProblemType {
   INTERNAL_ERROR(500, "internal-error", "Something went wrong on the server"),
   DATABASE_UNAVAILABLE(503, "database-unavailable", "The database is unavailable"),
   DECODER_BUSY(503, "decoder-busy", "Too many images are being decoded"),
+  OUTCOME_UNKNOWN(
+      503, "outcome-unknown", "The outcome is unknown: retry with the same idempotency key"),
   // accounts and sessions (issue 17)
   WEAK_PASSWORD(400, "weak-password", "The password is too weak"),
   PASSWORD_CHANGE_REQUIRED(

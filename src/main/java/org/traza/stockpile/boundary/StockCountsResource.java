@@ -19,8 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.marking.boundary.MarkingResolver;
+import org.traza.platform.boundary.Idempotency;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.IdempotencyKey;
+import org.traza.platform.entity.IdempotentRequest;
+import org.traza.platform.entity.OutcomeAlreadyKept;
 import org.traza.platform.entity.Paging;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -40,6 +43,7 @@ public class StockCountsResource {
   @Inject MarkingResolver resolver;
   @Inject FirearmDirectory firearms;
   @Inject RequestContext request;
+  @Inject Idempotency idempotency;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -88,26 +92,58 @@ public class StockCountsResource {
   @RolesAllowed({Role.Names.ARMOURER, Role.Names.SUPERVISOR, Role.Names.ADMIN})
   @Operation(
       summary =
-          "Count one item (its scanned marking, or its registry number); with an idempotencyKey"
-              + " a retry answers 200 with the scan already recorded")
+          "Count one item (its scanned marking, or its registry number); with an idempotencyKey a"
+              + " retry answers the first outcome again, accepted (200) or refused (its problem),"
+              + " with Idempotent-Replayed: true; the key with another request is 409")
   public Response scan(@PathParam("id") long id, StockCountViews.ScanRequest body) {
     if (body == null) {
       throw ProblemException.invalid("body", "required");
     }
+    String key = IdempotencyKey.optional(body.idempotencyKey);
+    if (key == null) {
+      return scanned(id, body, null).response();
+    }
+    IdempotentRequest keyed =
+        new IdempotentRequest(
+            CountScan.IDEMPOTENCY_SCOPE,
+            key,
+            IdempotentRequest.digest(
+                "stockCountId", id,
+                "scannedText", body.scannedText,
+                "firearmId", body.firearmId,
+                "station", body.station));
+    Idempotency.Answer answer;
+    try {
+      answer = scanned(id, body, keyed);
+    } catch (OutcomeAlreadyKept kept) {
+      answer = idempotency.replay(kept.outcome(), keyed);
+    } catch (RuntimeException e) {
+      answer =
+          idempotency.refused(
+              keyed, e, () -> counts.lockedByKey(id, keyed).map(s -> answer(s, true)));
+    }
+    return answer.response();
+  }
+
+  private Idempotency.Answer scanned(
+      long id, StockCountViews.ScanRequest body, IdempotentRequest keyed) {
     MarkingResolver.Scanned scanned = resolver.scanned(body.scannedText, body.firearmId);
     String station = request.stationFor(body.station);
     inScope(id);
     Long firearm = scanned.firearmId();
-    String key = IdempotencyKey.optional(body.idempotencyKey);
     StockCounts.Recorded r =
-        counts.scan(id, scanned.text(), firearm, station, request.actor(), key);
+        counts.scan(id, scanned.text(), firearm, station, request.actor(), keyed);
     if (firearm != null && !r.replayed()) {
       firearms.seen(firearm, "counted in stock count " + id, request.actor());
     }
-    CountScan scan = r.scan();
-    return Response.status(r.replayed() ? Response.Status.OK : Response.Status.CREATED)
-        .entity(new StockCountViews.ScanView(scan.id(), scan.firearmId() != null))
-        .build();
+    return answer(r.scan(), r.replayed());
+  }
+
+  private static Idempotency.Answer answer(CountScan scan, boolean replayed) {
+    return Idempotency.Answer.accepted(
+        replayed ? 200 : 201,
+        new StockCountViews.ScanView(scan.id(), scan.firearmId() != null),
+        replayed);
   }
 
   @POST

@@ -16,14 +16,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.custody.entity.TransferMisdelivered;
 import org.traza.platform.control.Confinement;
+import org.traza.platform.control.IdempotentOutcomes;
 import org.traza.platform.entity.ActionPerformed;
 import org.traza.platform.entity.AuditAction;
+import org.traza.platform.entity.IdempotentRequest;
 import org.traza.platform.entity.ProblemException;
-import org.traza.platform.entity.ProblemType;
 import org.traza.registry.boundary.FirearmDirectory;
 import org.traza.stockpile.entity.CountScan;
 import org.traza.stockpile.entity.Discrepancy;
@@ -45,6 +47,7 @@ public class StockCounts {
   @Inject CustodyDirectory custody;
   @Inject Event<ActionPerformed> actions;
   @Inject Clock clock;
+  @Inject IdempotentOutcomes outcomes;
 
   @Transactional
   public StockCount open(long locationId, String counter) {
@@ -74,33 +77,36 @@ public class StockCounts {
     return count;
   }
 
-  /** Records a scan; {@code firearmId} is null when the text designates no firearm. */
+  /**
+   * Records a scan; {@code firearmId} is null when the text designates no firearm. With a key: the
+   * scan recorded under it earlier is returned (409 when it was made by another request), and a
+   * refusal kept under it is its outcome ({@link org.traza.platform.entity.OutcomeAlreadyKept}),
+   * both checked under the count's lock.
+   */
   @Transactional
   public Recorded scan(
-      long countId, String text, Long firearmId, String station, String actor, String key) {
+      long countId,
+      String text,
+      Long firearmId,
+      String station,
+      String actor,
+      IdempotentRequest keyed) {
     StockCount count = em.find(StockCount.class, countId, LockModeType.PESSIMISTIC_WRITE);
     if (count == null) {
       throw ProblemException.notFound("stock count", countId);
     }
     withinArmoury(count);
-    if (key != null) {
-      var earlier =
-          em.createQuery("SELECT s FROM CountScan s WHERE s.idempotencyKey = :k", CountScan.class)
-              .setParameter("k", key)
-              .getResultStream()
-              .findFirst();
+    if (keyed != null) {
+      Optional<CountScan> earlier = byKey(keyed);
       if (earlier.isPresent()) {
-        if (earlier.get().stockCountId() != countId) {
-          throw new ProblemException(
-              ProblemType.IDEMPOTENCY_KEY_REUSED,
-              "Idempotency key " + key + " was used for a scan of another count.");
-        }
         return new Recorded(earlier.get(), true);
       }
+      outcomes.requireNone(CountScan.IDEMPOTENCY_SCOPE, keyed.key());
     }
     count.requireOpen();
     CountScan scan =
-        new CountScan(countId, text, firearmId, station, clock.instant(), actor).keyed(key);
+        new CountScan(countId, text, firearmId, station, clock.instant(), actor)
+            .keyed(keyed == null ? null : keyed.key(), keyed == null ? null : keyed.digest());
     em.persist(scan);
     em.flush();
     // who counted what is the count's evidence (ISACS 05.20): each scan is on record
@@ -113,6 +119,32 @@ public class StockCounts {
                 + ", scan "
                 + scan.id()));
     return new Recorded(scan, false);
+  }
+
+  /**
+   * In a transaction that keeps a refusal: takes the count's lock, as {@link #scan} does, then
+   * looks for the scan under the key, which an acceptance may have committed meanwhile.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<CountScan> lockedByKey(long countId, IdempotentRequest keyed) {
+    outcomes.lock("stock_count", countId);
+    return byKey(keyed);
+  }
+
+  /** The scan recorded under the key; 409 when another request made it. */
+  private Optional<CountScan> byKey(IdempotentRequest keyed) {
+    Optional<CountScan> earlier =
+        em.createQuery("SELECT s FROM CountScan s WHERE s.idempotencyKey = :k", CountScan.class)
+            .setParameter("k", keyed.key())
+            .getResultStream()
+            .findFirst();
+    earlier.ifPresent(
+        s ->
+            keyed.requireSameAs(
+                s.requestDigest(),
+                () ->
+                    "a scan in stock count " + s.stockCountId() + " ('" + s.scannedText() + "')"));
+    return earlier;
   }
 
   /** A scan, and whether it had been recorded before under the same idempotency key. */

@@ -16,6 +16,9 @@ public class CountScan {
 
   public static final int TEXT_MAX = 500;
 
+  /** Where count scans' idempotency keys apply (see platform's IdempotentRequest). */
+  public static final String IDEMPOTENCY_SCOPE = "stock-count-scan";
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -45,6 +48,10 @@ public class CountScan {
   @Size(max = 100)
   private String idempotencyKey;
 
+  @Column(name = "request_digest", updatable = false, length = 64)
+  @Size(max = 64)
+  private String requestDigest;
+
   protected CountScan() {}
 
   public CountScan(
@@ -63,9 +70,15 @@ public class CountScan {
   }
 
   /** The key a station sent with the scan, so that a retry finds it instead of scanning twice. */
-  public CountScan keyed(String key) {
+  public CountScan keyed(String key, String requestDigest) {
     this.idempotencyKey = key;
+    this.requestDigest = key == null ? null : requestDigest;
     return this;
+  }
+
+  /** The digest of the request that made the scan; null without a key or from before digests. */
+  public String requestDigest() {
+    return requestDigest;
   }
 
   public String idempotencyKey() {

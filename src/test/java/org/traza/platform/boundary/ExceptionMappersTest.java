@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.bind.JsonbException;
 import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -40,6 +41,42 @@ class ExceptionMappersTest {
     assertThat(ExceptionMappers.classify(race).type()).isEqualTo(ProblemType.CONFLICT);
     assertThat(ExceptionMappers.classify(race).getMessage())
         .doesNotContain("uk_firearm", "Duplicate entry");
+  }
+
+  @Test
+  void a_connection_lost_during_the_commit_is_an_unknown_outcome_not_nothing_changed() {
+    // as Payara's @Transactional interceptor reports a COMMIT whose connection dropped
+    Throwable atCommit =
+        new jakarta.transaction.TransactionalException(
+            "Managed bean with Transactional annotation and TxType of REQUIRED encountered"
+                + " exception during commit jakarta.transaction.SystemException",
+            new jakarta.transaction.SystemException("XAException"));
+    atCommit.getCause().initCause(new SQLNonTransientConnectionException("Socket error", "08000"));
+    ProblemException p = ExceptionMappers.classify(atCommit);
+    assertThat(p.type()).isEqualTo(ProblemType.OUTCOME_UNKNOWN);
+    assertThat(p.type().status()).isEqualTo(503);
+    assertThat(p.extensions()).containsEntry(ProblemException.RETRY_AFTER_SECONDS, 5);
+    assertThat(p.getMessage()).contains("same idempotency key").doesNotContain("Socket");
+  }
+
+  @Test
+  void a_rollback_at_commit_for_a_unique_key_changed_nothing_and_stays_a_conflict() {
+    Throwable rolledBack =
+        new jakarta.transaction.TransactionalException(
+            "encountered exception during commit",
+            new jakarta.transaction.RollbackException("rolled back"));
+    rolledBack
+        .getCause()
+        .initCause(new SQLIntegrityConstraintViolationException("Duplicate entry", "23000"));
+    assertThat(ExceptionMappers.classify(rolledBack).type()).isEqualTo(ProblemType.CONFLICT);
+  }
+
+  @Test
+  void a_rollback_at_commit_because_the_connection_was_lost_is_an_unknown_outcome() {
+    Throwable rolledBack = new jakarta.transaction.RollbackException("rolled back");
+    rolledBack.initCause(new SQLNonTransientConnectionException("Connection is closed", "08003"));
+    assertThat(ExceptionMappers.classify(new RuntimeException(rolledBack)).type())
+        .isEqualTo(ProblemType.OUTCOME_UNKNOWN);
   }
 
   @Test
