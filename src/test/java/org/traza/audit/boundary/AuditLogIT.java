@@ -478,16 +478,20 @@ class AuditLogIT extends AgainstServer {
             "=cmd|' /C calc'!A0" + mark);
     String auditor = api.as(Role.AUDITOR);
     for (String username : attempts) {
-      assertThat(api.login(username, "wrong-password").status()).isEqualTo(401);
-      String query =
-          "?action=user.logged-in&targetId="
-              + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8);
+      Reply login = api.login(username, "wrong-password");
+      assertThat(login.status()).isEqualTo(401);
+      // the refused login's entry, found by the request that wrote it (the log keeps a typed name
+      // that names no account in printable form: a TAB or CR becomes '?')
+      String query = "?requestId=" + login.header("X-Request-Id");
       Reply csv = api.get("/api/audit-entries/export" + query, auditor);
       assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
-      String cell = "\"'" + username.replace("\"", "\"\"") + "\"";
-      assertThat(csv.body())
-          .as("the username's cell, prefixed and quoted")
-          .contains("," + cell + ",");
+      assertThat(csv.body().split("\r\n", -1)).as(csv.body()).hasSizeGreaterThan(2);
+      if ("=+-@".indexOf(username.charAt(0)) >= 0) {
+        String cell = "\"'" + username.replace("\"", "\"\"") + "\"";
+        assertThat(csv.body())
+            .as("the username's cell, prefixed and quoted")
+            .contains("," + cell + ",");
+      }
       assertThat(csv.body().split("\r\n", -1)[1])
           .as("no cell of the entry starts with a formula character unquoted")
           .doesNotContainPattern("(^|,)[=+@\\t\\r-]");
