@@ -9,7 +9,9 @@
 -- The runtime account gets no ALTER, CREATE, DROP (hence no TRUNCATE), INDEX, REFERENCES or TRIGGER on anything:
 -- it can neither drop the triggers that keep the ledgers append-only nor empty a ledger. Ledgers get SELECT and
 -- INSERT only; other tables get UPDATE on the columns the application changes, and DELETE only where it deletes.
--- A new table needs a line here (RuntimeGrantsTest and DatabasePrivilegesIT fail until it has one).
+-- The account also holds SELECT on the whole schema, given when it is created (the server connects while it deploys,
+-- before the first migration has made a table). A new table needs its lines here (RuntimeGrantsTest fails until it
+-- has them).
 
 -- Ledgers: append-only (MariaDB triggers refuse UPDATE and DELETE even to accounts that hold them).
 GRANT SELECT, INSERT ON audit_entry TO ${runtime_account};
@@ -69,14 +71,13 @@ GRANT SELECT, INSERT ON discrepancy TO ${runtime_account};
 GRANT UPDATE (status, assignee, resolution, resolution_note, resolved_at, resolved_by, version)
   ON discrepancy TO ${runtime_account};
 
--- Destruction orders move through their states. Their items are marked when scanned and their witnesses are
--- recorded at completion: JPA writes these collections by deleting and inserting their rows.
+-- Destruction orders move through their states. JPA rewrites an order's items when one is scanned by deleting and
+-- inserting their rows; its witnesses are inserted once, at completion.
 GRANT SELECT, INSERT ON destruction_order TO ${runtime_account};
 GRANT UPDATE (order_number, status, approved_at, approved_by, cancelled_at, cancelled_by, cancel_reason, method,
   executed_at, operator_name, notes, completed_at, completed_by, version) ON destruction_order TO ${runtime_account};
 GRANT SELECT, INSERT, DELETE ON destruction_order_item TO ${runtime_account};
-GRANT UPDATE (scanned_at, scanned_by) ON destruction_order_item TO ${runtime_account};
-GRANT SELECT, INSERT, DELETE ON destruction_witness TO ${runtime_account};
+GRANT SELECT, INSERT ON destruction_witness TO ${runtime_account};
 
 -- Trace requests move through their states; what the requester sent never changes.
 GRANT SELECT, INSERT ON trace_request TO ${runtime_account};

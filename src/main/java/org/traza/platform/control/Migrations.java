@@ -30,8 +30,9 @@ import org.flywaydb.core.api.output.ValidateResult;
  * <p>Migrations run as the owner account ({@code db.migration.user}, {@code db.migration.password})
  * when one is configured, else as the application's own account ({@code db.user}). With an owner,
  * Flyway's {@code afterMigrate} callback on MariaDB grants the runtime account what the application
- * needs and nothing more; then, before anything else runs, {@link DatabasePrivileges} refuses to
- * start when the runtime account could still drop a trigger or empty a ledger.
+ * needs and nothing more. Then, before anything else runs, the server exits with code 3 when the
+ * runtime account could still change the schema (drop a trigger, empty a ledger; see {@link
+ * DatabasePrivileges}), unless {@code db.allow-owner-runtime=true}.
  *
  * <p>With {@code db.migration.mode=validate} the server only checks the schema and exits: 0 when
  * every migration is applied unchanged, 2 when the schema is out of sync (pending, missing or
@@ -144,7 +145,7 @@ public class Migrations {
     if (allowOwnerRuntime) {
       LOG.log(
           System.Logger.Level.WARNING,
-          why + " Starting anyway, because db.allow-owner-runtime=true.");
+          "Over-privileged: " + why + " Starting anyway, because db.allow-owner-runtime=true.");
       return;
     }
     String line =
