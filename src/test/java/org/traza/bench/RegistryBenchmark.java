@@ -102,6 +102,8 @@ class RegistryBenchmark {
                 "-Ddb.url=jdbc:mariadb://" + ItDatabase.host() + ":" + ItDatabase.port() + "/" + DB,
                 "-Ddb.user=" + DB,
                 "-Ddb.password=" + DB + "-pw",
+                "-Ddb.migration.user=" + ItDatabase.owner(DB),
+                "-Ddb.migration.password=" + ItDatabase.owner(DB) + "-pw",
                 "-Dadmin.password=bench-admin-password",
                 "-Dtraza.data-dir=" + work.resolve("data")));
 

@@ -16,7 +16,8 @@ import org.traza.testing.TrazaProcess;
 
 /**
  * The same artefact on MariaDB, configured only through DB_URL, DB_USER, DB_PASSWORD,
- * ADMIN_PASSWORD.
+ * DB_MIGRATION_USER, DB_MIGRATION_PASSWORD, ADMIN_PASSWORD: the owner migrates the empty schema and
+ * grants the runtime account, which then serves.
  */
 class MariaDbArtefactIT {
 
@@ -41,6 +42,10 @@ class MariaDbArtefactIT {
                 DB,
                 "DB_PASSWORD",
                 DB + "-pw",
+                "DB_MIGRATION_USER",
+                ItDatabase.owner(DB),
+                "DB_MIGRATION_PASSWORD",
+                ItDatabase.owner(DB) + "-pw",
                 "ADMIN_PASSWORD",
                 "env-admin-password"));
     String serial;

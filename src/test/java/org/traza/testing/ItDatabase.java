@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Prepares the real MariaDB for integration tests, once per run and before Arquillian starts
- * Payara: a fresh schema and a dedicated user (MicroProfile Config cannot carry the empty root
- * password). Fails the run when MariaDB is unreachable; never skips.
+ * Payara: a fresh schema with an owner and a runtime account, as in production (MicroProfile Config
+ * cannot carry the empty root password anyway). Fails the run when MariaDB is unreachable; never
+ * skips.
  *
  * <p>Payara reaches the database through a TCP relay in this JVM, so {@link #cutOff()} and {@link
  * #restore()} can take the database away from the server and give it back.
@@ -43,8 +44,11 @@ public final class ItDatabase implements BeforeAllCallback {
   }
 
   /**
-   * Drops and creates schema {@code db} and a user of the same name (password {@code db + "-pw"})
-   * with every privilege on it, as MariaDB's administrator.
+   * Drops and creates schema {@code db} and, as production has them, its two accounts: the owner
+   * {@code db + "_owner"} (every privilege on the schema, with GRANT OPTION: it runs the migrations
+   * and grants the runtime account) and the runtime account {@code db}, which can only read the
+   * schema until the server's migrations grant it what the application needs. Passwords are the
+   * names followed by {@code -pw}. As MariaDB's administrator.
    */
   public static void createSchemaAndUser(String db) throws SQLException {
     String url = "jdbc:mariadb://" + host() + ":" + port() + "/";
@@ -54,11 +58,17 @@ public final class ItDatabase implements BeforeAllCallback {
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + db);
       s.execute("CREATE DATABASE " + db + " CHARACTER SET utf8mb4");
-      s.execute("CREATE USER IF NOT EXISTS '" + db + "'@'%' IDENTIFIED BY '" + db + "-pw'");
-      s.execute("CREATE USER IF NOT EXISTS '" + db + "'@'localhost' IDENTIFIED BY '" + db + "-pw'");
       for (String h : List.of("%", "localhost")) {
-        s.execute("ALTER USER '" + db + "'@'" + h + "' IDENTIFIED BY '" + db + "-pw'");
-        s.execute("GRANT ALL PRIVILEGES ON " + db + ".* TO '" + db + "'@'" + h + "'");
+        for (String account : List.of(db, owner(db))) {
+          String name = "'" + account + "'@'" + h + "'";
+          s.execute("DROP USER IF EXISTS " + name);
+          s.execute("CREATE USER " + name + " IDENTIFIED BY '" + account + "-pw'");
+        }
+        String runtime = "'" + db + "'@'" + h + "'";
+        String owner = "'" + owner(db) + "'@'" + h + "'";
+        s.execute("GRANT ALL PRIVILEGES ON " + db + ".* TO " + owner + " WITH GRANT OPTION");
+        // EclipseLink connects while the server deploys, before the migrations have made a table
+        s.execute("GRANT SELECT ON " + db + ".* TO " + runtime);
       }
     } catch (SQLException e) {
       throw new SQLException(
@@ -72,6 +82,11 @@ public final class ItDatabase implements BeforeAllCallback {
     }
   }
 
+  /** The owner account of schema {@code db}; its password is the name followed by {@code -pw}. */
+  public static String owner(String db) {
+    return db + "_owner";
+  }
+
   /** A JDBC connection as MariaDB's administrator to the test schema, to inspect or tamper. */
   public static Connection adminConnection() throws SQLException {
     return DriverManager.getConnection(
@@ -80,7 +95,15 @@ public final class ItDatabase implements BeforeAllCallback {
         System.getProperty("it.db.admin.password", ""));
   }
 
-  /** A JDBC connection as the application's own database user. */
+  /** A JDBC connection as the schema's owner, the account that runs the migrations. */
+  public static Connection ownerConnection() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:mariadb://" + host() + ":" + port() + "/" + name(),
+        owner(name()),
+        owner(name()) + "-pw");
+  }
+
+  /** A JDBC connection as the application's own (runtime) database account. */
   public static Connection applicationConnection() throws SQLException {
     return DriverManager.getConnection(
         "jdbc:mariadb://" + host() + ":" + port() + "/" + name(), name(), name() + "-pw");

@@ -74,7 +74,15 @@ public final class TrazaProcess {
     command.add(String.valueOf(port));
     ProcessBuilder pb =
         new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true);
-    for (String key : List.of("DB_URL", "DB_USER", "DB_PASSWORD", "ADMIN_PASSWORD")) {
+    for (String key :
+        List.of(
+            "DB_URL",
+            "DB_USER",
+            "DB_PASSWORD",
+            "DB_MIGRATION_USER",
+            "DB_MIGRATION_PASSWORD",
+            "DB_ALLOW_OWNER_RUNTIME",
+            "ADMIN_PASSWORD")) {
       pb.environment().remove(key);
     }
     pb.environment().putAll(env);
@@ -116,13 +124,25 @@ public final class TrazaProcess {
 
   /** Runs the jar to completion (validate mode) and returns its exit code. */
   public static int run(Path workdir, List<String> options) throws Exception {
+    return runToEnd(workdir, options, Map.of()).exitCode();
+  }
+
+  /** How a run that ended by itself ended. */
+  public record Ended(int exitCode, String output) {}
+
+  /** Runs the jar, with environment variables, until it exits by itself. */
+  public static Ended runToEnd(Path workdir, List<String> options, Map<String, String> env)
+      throws Exception {
     Files.createDirectories(workdir);
-    TrazaProcess p = new TrazaProcess(launch(workdir, options, freePort()), 0, System.nanoTime());
+    TrazaProcess p =
+        new TrazaProcess(launch(workdir, options, env, freePort()), 0, System.nanoTime());
     if (!p.process.waitFor(240, TimeUnit.SECONDS)) {
       p.stop();
       throw new AssertionError("the run did not finish:\n" + p.output());
     }
-    return p.process.exitValue();
+    // the output reader may still be draining the pipe
+    Thread.sleep(200);
+    return new Ended(p.process.exitValue(), p.output());
   }
 
   public URI base() {

@@ -26,12 +26,12 @@ public class Holder {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "code", nullable = false, length = CODE_MAX)
+  @Column(name = "code", nullable = false, updatable = false, length = CODE_MAX)
   @Size(max = CODE_MAX)
   private String code;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "kind", nullable = false, length = 20)
+  @Column(name = "kind", nullable = false, updatable = false, length = 20)
   private HolderKind kind;
 
   @Column(name = "name", nullable = false, length = NAME_MAX)

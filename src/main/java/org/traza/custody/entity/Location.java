@@ -26,7 +26,7 @@ public class Location {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "code", nullable = false, length = CODE_MAX)
+  @Column(name = "code", nullable = false, updatable = false, length = CODE_MAX)
   @Size(max = CODE_MAX)
   private String code;
 
@@ -35,10 +35,10 @@ public class Location {
   private String name;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "kind", nullable = false, length = 20)
+  @Column(name = "kind", nullable = false, updatable = false, length = 20)
   private LocationKind kind;
 
-  @Column(name = "parent_id")
+  @Column(name = "parent_id", updatable = false)
   private Long parentId;
 
   @Column(name = "count_frequency_days")

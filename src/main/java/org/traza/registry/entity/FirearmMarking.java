@@ -33,29 +33,29 @@ public class FirearmMarking {
   private Firearm firearm;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "kind", nullable = false, length = 30)
+  @Column(name = "kind", nullable = false, updatable = false, length = 30)
   private MarkingKind kind;
 
-  @Column(name = "marking_text", nullable = false, length = TEXT_MAX)
+  @Column(name = "marking_text", nullable = false, updatable = false, length = TEXT_MAX)
   @Size(max = TEXT_MAX)
   private String text;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "location", nullable = false, length = 30)
+  @Column(name = "location", nullable = false, updatable = false, length = 30)
   private MarkingLocation location;
 
   @Enumerated(EnumType.STRING)
-  @Column(name = "method", length = 30)
+  @Column(name = "method", updatable = false, length = 30)
   private MarkingMethod method;
 
-  @Column(name = "applied_on")
+  @Column(name = "applied_on", updatable = false)
   private LocalDate appliedOn;
 
-  @Column(name = "applied_by", length = APPLIED_BY_MAX)
+  @Column(name = "applied_by", updatable = false, length = APPLIED_BY_MAX)
   @Size(max = APPLIED_BY_MAX)
   private String appliedBy;
 
-  @Column(name = "photo_ref", length = PHOTO_REF_MAX)
+  @Column(name = "photo_ref", updatable = false, length = PHOTO_REF_MAX)
   @Size(max = PHOTO_REF_MAX)
   private String photoRef;
 

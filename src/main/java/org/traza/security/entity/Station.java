@@ -42,11 +42,11 @@ public class Station {
   @Size(max = CODE_MAX)
   private String code;
 
-  @Column(name = "name", nullable = false, length = NAME_MAX)
+  @Column(name = "name", nullable = false, updatable = false, length = NAME_MAX)
   @Size(max = NAME_MAX)
   private String name;
 
-  @Column(name = "armoury_id", nullable = false)
+  @Column(name = "armoury_id", nullable = false, updatable = false)
   private long armouryId;
 
   @Column(name = "secret_hash", nullable = false, length = 64)

@@ -135,7 +135,24 @@ class AuditLogIT extends AgainstServer {
     assertThat(verify.json().getBoolean("intact")).as(verify.toString()).isTrue();
     assertThat(verify.json().getJsonNumber("entriesChecked").longValue()).isPositive();
 
+    // The application's own account holds neither UPDATE nor DELETE on these tables ...
     try (Connection c = ItDatabase.applicationConnection();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(
+              () -> s.executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE id = 1"))
+          .hasMessageContaining("UPDATE command denied");
+      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_entry WHERE id = 1"))
+          .hasMessageContaining("DELETE command denied");
+      assertThatThrownBy(
+              () ->
+                  s.executeUpdate(
+                      "DELETE FROM firearm_correction WHERE firearm_id = " + f.getInt("id")))
+          .hasMessageContaining("DELETE command denied");
+      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM firearm WHERE id = " + f.getInt("id")))
+          .hasMessageContaining("DELETE command denied");
+    }
+    // ... and the triggers stop even the schema's owner, which does.
+    try (Connection c = ItDatabase.ownerConnection();
         Statement s = c.createStatement()) {
       assertThatThrownBy(
               () -> s.executeUpdate("UPDATE audit_entry SET actor = 'mallory' WHERE id = 1"))

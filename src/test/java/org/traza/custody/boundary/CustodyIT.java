@@ -331,9 +331,17 @@ class CustodyIT extends AgainstServer {
                 + " ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'custody_event is append-only'");
       }
     }
-    // and the application's own database user cannot change an event at all
+    // and the application's own database user cannot change an event at all: it holds no UPDATE
+    // on the table, and the trigger stops even the schema's owner, which does
     try (Connection app = ItDatabase.applicationConnection();
         Statement s = app.createStatement()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> s.executeUpdate("UPDATE custody_event SET reason = 'x' WHERE id = " + second))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("UPDATE command denied");
+    }
+    try (Connection owner = ItDatabase.ownerConnection();
+        Statement s = owner.createStatement()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> s.executeUpdate("UPDATE custody_event SET reason = 'x' WHERE id = " + second))
           .isInstanceOf(SQLException.class)
