@@ -55,7 +55,7 @@ public final class VerifyCheckpoint {
    * key id>+<base64(0x01 || 32-byte Ed25519 key)>}), null otherwise.
    */
   public static String verify(String verifierKey, String note) throws Exception {
-    String[] k = verifierKey.split("\\+");
+    String[] k = verifierKey.split("\\+", 3);
     if (k.length != 3) {
       throw new IllegalArgumentException("a verifier key is name+keyid+key");
     }
