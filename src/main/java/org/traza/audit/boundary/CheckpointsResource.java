@@ -139,7 +139,7 @@ public class CheckpointsResource {
   }
 
   @GET
-  @Path("{number: [0-9]+}")
+  @Path("{number}")
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed({Role.Names.AUDITOR, Role.Names.ADMIN})
   @Operation(summary = "One checkpoint as JSON: its chain heads, custody state and signed note")
@@ -148,7 +148,7 @@ public class CheckpointsResource {
   }
 
   @GET
-  @Path("{number: [0-9]+}")
+  @Path("{number}")
   @Produces(NOTE)
   @RolesAllowed({Role.Names.AUDITOR, Role.Names.ADMIN})
   @Operation(summary = "One checkpoint as its signed note (C2SP tlog-checkpoint), to keep")
