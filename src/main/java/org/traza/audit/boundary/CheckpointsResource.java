@@ -4,6 +4,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -89,6 +91,8 @@ public class CheckpointsResource {
   /** What to verify: a stored checkpoint's number, or a signed note the auditor kept. */
   public static class VerifyBody {
     public Long number;
+
+    @Size(max = Checkpoint.NOTE_MAX)
     public String note;
   }
 
@@ -166,7 +170,7 @@ public class CheckpointsResource {
           "Verify the database against a checkpoint ({\"number\": n} stored, or {\"note\": \"…\"}"
               + " kept): signature, each audit chain at and after the checkpoint, the custody"
               + " ledger; every finding named")
-  public Checkpoints.Verification verify(VerifyBody body) {
+  public Checkpoints.Verification verify(@Valid VerifyBody body) {
     if (body == null || (body.number == null) == (body.note == null)) {
       throw ProblemException.invalid("number", "give either number or note");
     }
@@ -183,7 +187,7 @@ public class CheckpointsResource {
   @RolesAllowed({Role.Names.AUDITOR, Role.Names.ADMIN})
   @Operation(summary = "Verify the database against an uploaded signed checkpoint note")
   public Checkpoints.Verification verifyNote(String note) {
-    if (note == null || note.isEmpty()) {
+    if (note == null || note.isEmpty() || note.length() > Checkpoint.NOTE_MAX) {
       throw ProblemException.invalid("body", "upload the signed checkpoint note");
     }
     return checkpoints.verify(note);
