@@ -7,6 +7,14 @@ import { h, fill, table, field, form, section, when, download, showProblem } fro
 
 const OUTCOMES = ['SUCCESS', 'REJECTED', 'DENIED', 'FAILED'];
 
+// Every break a verification found (it lists the first hundred and counts them all).
+function breakList(id, result, describe) {
+  if (result.intact || !(result.breaks || []).length) return null;
+  return h('div', { id },
+    h('p', { class: 'muted' }, t('audit.breaksFound', { n: result.breaksFound, shown: result.breaks.length })),
+    h('ul', {}, ...result.breaks.map((b) => h('li', {}, describe(b)))));
+}
+
 export async function render(main, args, params) {
   const results = h('div', { id: 'audit-results' });
   const verification = h('div', { id: 'verifications', 'aria-live': 'polite' });
@@ -53,7 +61,9 @@ export async function render(main, args, params) {
           ? t('audit.auditIntact', { n: auditChain.entriesChecked }) : t('audit.auditBroken', { id: auditChain.firstBrokenEntryId ?? '?', problem: auditChain.reason || '' })),
         h('p', { class: custody.intact ? 'notice' : 'problem', id: 'custody-chain' }, custody.intact
           ? t('audit.custodyIntact', { firearms: custody.firearms, events: custody.events })
-          : t('audit.custodyBroken', { firearm: custody.brokenFirearmId, seq: custody.brokenSeq ?? '?', problem: custody.problem || '' })));
+          : t('audit.custodyBroken', { firearm: custody.brokenFirearmId, seq: custody.brokenSeq ?? '?', problem: custody.problem || '' })),
+        breakList('audit-chain-breaks', auditChain, (b) => `${t('audit.chainPosition', { chain: b.chain, position: b.position })}: ${b.entryId ? `#${b.entryId} ` : ''}${b.problem}`),
+        breakList('custody-chain-breaks', custody, (b) => `${t('audit.firearmEvent', { firearm: b.firearmId, seq: b.seq })}: ${b.problem}`));
     } catch (e) { showProblem(verification, e); }
   } }, t('audit.verify'));
   fill(main, h('h1', {}, t('nav.audit')),

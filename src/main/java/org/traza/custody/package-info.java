@@ -10,6 +10,8 @@
  * idempotency key makes a retried request return the first result instead of acting twice.
  *
  * <p>Publishes {@code ActionPerformed} ({@code custody.<action>}) for the audit log, whose own
- * chain also carries each event's hash.
+ * chain also carries each event's hash; verification asks the log for those hashes ({@code
+ * AuditQuery}) and names an event the log recorded that is gone or different (a cut tail with its
+ * head rewound), and one it never recorded.
  */
 package org.traza.custody;

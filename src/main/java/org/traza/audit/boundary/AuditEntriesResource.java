@@ -212,8 +212,9 @@ public class AuditEntriesResource {
   @Path("verify")
   @Operation(
       summary =
-          "Recomputes every chain of the log in one snapshot: intact, or the first break (entry id,"
-              + " chain, position, reason); headHash is one SHA-256 over all chain heads")
+          "Recomputes every chain of the log in one snapshot: intact, or every break (the first"
+              + " hundred listed, all counted; the earliest also alone: entry id, chain, position,"
+              + " reason); headHash is one SHA-256 over all chain heads")
   public AuditTrail.Verification verify() {
     return trail.verify();
   }

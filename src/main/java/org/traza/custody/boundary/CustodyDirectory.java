@@ -150,4 +150,47 @@ public class CustodyDirectory {
             null),
         actor);
   }
+
+  /** The custody ledger's state as a checkpoint records it. */
+  public record LedgerState(long events, long firearms, String root) {}
+
+  /** One broken link of the custody ledger (firearm 0: the ledger as a whole). */
+  public record LedgerBreak(long firearmId, long seq, String problem) {}
+
+  /** The outcome of a check of the ledger: every break (the first hundred) and their number. */
+  public record LedgerCheck(
+      boolean intact, long firearms, long events, long breaksFound, List<LedgerBreak> breaks) {
+
+    static LedgerCheck of(CustodyLedger.Verification v) {
+      return new LedgerCheck(
+          v.intact(),
+          v.firearms(),
+          v.events(),
+          v.breaksFound(),
+          v.breaks().stream()
+              .map(b -> new LedgerBreak(b.firearmId(), b.seq(), b.problem()))
+              .toList());
+    }
+  }
+
+  /** The custody ledger's state now, for a checkpoint: events, firearms with events, root. */
+  public LedgerState ledgerState() {
+    CustodyLedger.State s = ledger.state();
+    return new LedgerState(s.events(), s.firearms(), s.root());
+  }
+
+  /** Every custody chain recomputed and compared with the audit log; every break named. */
+  public LedgerCheck verifyLedger() {
+    return LedgerCheck.of(ledger.verify());
+  }
+
+  /**
+   * What the ledger still holds of a checkpoint's {@code state} ({@code checkpoint}: audit chain
+   * number to the position the checkpoint covered).
+   */
+  public LedgerCheck verifyAgainst(java.util.Map<Integer, Long> checkpoint, LedgerState state) {
+    return LedgerCheck.of(
+        ledger.verifyAgainst(
+            checkpoint, new CustodyLedger.State(state.events(), state.firearms(), state.root())));
+  }
 }

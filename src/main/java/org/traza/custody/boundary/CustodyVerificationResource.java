@@ -23,7 +23,11 @@ public class CustodyVerificationResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.Names.AUDITOR)
-  @Operation(summary = "Recompute every firearm's custody chain; name the first broken link")
+  @Operation(
+      summary =
+          "Recompute every firearm's custody chain against its head and the hashes the audit log"
+              + " recorded; every break listed (the first hundred, all counted), the first also"
+              + " alone")
   public CustodyLedger.Verification verify() {
     return ledger.verify();
   }

@@ -42,8 +42,8 @@ public class FirearmCustodyResource {
   @RolesAllowed(Role.Names.ANY_ROLE)
   @Operation(
       summary =
-          "Recompute this firearm's custody chain against its head: intact, or the first broken"
-              + " link (GET /api/custody/verify checks every chain)")
+          "Recompute this firearm's custody chain against its head and the audit log: intact, or"
+              + " every break (GET /api/custody/verify checks every chain)")
   public CustodyLedger.Verification verify(@PathParam("id") long id) {
     if (firearms.find(id).isEmpty()) {
       throw ProblemException.notFound("firearm", id);

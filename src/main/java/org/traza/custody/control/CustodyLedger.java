@@ -10,10 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.traza.custody.entity.CustodyEvent;
 import org.traza.custody.entity.Holder;
+import org.traza.custody.entity.LedgerRoot;
 import org.traza.custody.entity.Location;
 import org.traza.custody.entity.TransferMisdelivered;
 import org.traza.platform.control.IdempotentOutcomes;
@@ -212,32 +214,47 @@ public class CustodyLedger {
         .getResultList();
   }
 
-  /** The outcome of recomputing every chain: intact, or the first broken link. */
+  /** How many breaks a verification lists; it counts them all. */
+  public static final int REPORTED_BREAKS = 100;
+
+  /** One broken link: the firearm, the event's sequence number, and what is wrong. */
+  public record Break(long firearmId, long seq, String problem) {}
+
+  /**
+   * The outcome of recomputing every chain and comparing every event with the hash its audit entry
+   * recorded: intact, or every break ({@code breaks}, the first {@value #REPORTED_BREAKS} by
+   * firearm and sequence; {@code breaksFound} counts them all). The first break is also given
+   * alone, as before the list existed. {@code auditRecordsChecked} counts the audit entries
+   * compared.
+   */
   public record Verification(
       boolean intact,
       long firearms,
       long events,
       Long brokenFirearmId,
       Long brokenSeq,
-      String problem) {}
+      String problem,
+      long breaksFound,
+      List<Break> breaks,
+      long auditRecordsChecked) {}
 
-  /** Recomputes the chain of firearm {@code firearmId} alone, against its head. */
+  @Inject AuditCrossCheck audited;
+
+  /**
+   * Recomputes the chain of firearm {@code firearmId} alone, against its head and the audit log.
+   */
+  @Transactional
   public Verification verifyFirearm(long firearmId) {
-    Walk walk = new Walk();
+    Breaks breaks = new Breaks();
+    Walk walk = new Walk(breaks);
     walk.heads(firearms.custodyHeads(firearmId - 1, firearmId), firearmId);
     for (CustodyEvent e : timeline(firearmId)) {
-      Verification broken = walk.next(e);
-      if (broken != null) {
-        return broken;
-      }
+      walk.next(e);
     }
-    Verification broken = walk.finish();
-    if (broken == null) {
-      broken = walk.headsWithoutEvents(Long.MAX_VALUE);
-    }
-    return broken != null
-        ? broken
-        : new Verification(true, walk.firearms, walk.events, null, null, null);
+    walk.finish();
+    walk.headsWithoutEvents(Long.MAX_VALUE);
+    long records = audited.compare(firearmId - 1, firearmId, null, breaks).records();
+    return breaks.verification(walk.firearms, walk.events, records);
   }
 
   /**
@@ -255,10 +272,16 @@ public class CustodyLedger {
    * its content, each prev_hash the previous event's hash, and the last hash and count equal to the
    * firearm's chain head; a firearm whose head counts events that do not exist is named too. Reads
    * the events in (firearm, seq) order a page at a time, and the heads range by range beside them,
-   * so that millions of events verify in bounded memory.
+   * so that millions of events verify in bounded memory. Then compares every event with the audit
+   * log, which records each event's hash in the transaction that made it: an event the log records
+   * but that is gone (a cut tail with its head rewound), one that differs from what the log
+   * recorded, and one the log never recorded are all named. A break never ends the walk, so that
+   * one broken chain cannot hide another. Reads in one transaction: one snapshot on MariaDB.
    */
+  @Transactional
   public Verification verify() {
-    Walk walk = new Walk();
+    Breaks breaks = new Breaks();
+    Walk walk = new Walk(breaks);
     long afterFirearm = 0;
     long afterSeq = 0;
     while (true) {
@@ -277,29 +300,130 @@ public class CustodyLedger {
       CustodyEvent last = page.get(page.size() - 1);
       // every head up to the page's last firearm: those between firearms with events have none
       walk.heads(firearms.custodyHeads(walk.headsUpTo, last.firearmId()), last.firearmId());
-      for (CustodyEvent e : page) {
-        Verification broken = walk.next(e);
-        if (broken != null) {
-          return broken;
-        }
-      }
+      page.forEach(walk::next);
       afterFirearm = last.firearmId();
       afterSeq = last.seq();
+      em.clear();
     }
-    Verification broken = walk.finish();
-    if (broken != null) {
-      return broken;
-    }
+    walk.finish();
     walk.heads(firearms.custodyHeads(walk.headsUpTo, Long.MAX_VALUE), Long.MAX_VALUE);
-    broken = walk.headsWithoutEvents(Long.MAX_VALUE);
-    if (broken != null) {
-      return broken;
-    }
-    return new Verification(true, walk.firearms, walk.events, null, null, null);
+    walk.headsWithoutEvents(Long.MAX_VALUE);
+    long records = audited.compare(0, firearms.highestId(), null, breaks).records();
+    return breaks.verification(walk.firearms, walk.events, records);
   }
 
-  /** The state of one pass of {@link #verify} over the events in (firearm, seq) order. */
+  /**
+   * The custody ledger's state as a checkpoint records it: the number of events, the number of
+   * firearms that have any, and {@link LedgerRoot} over their chain heads.
+   */
+  public record State(long events, long firearms, String root) {}
+
+  /** Firearm ids per query when the ledger root is computed. */
+  private static final int ROOT_RANGE = 10_000;
+
+  /** The ledger's state now, in the caller's transaction (one snapshot with the audit heads). */
+  @Transactional
+  public State state() {
+    long events =
+        em.createQuery("SELECT COUNT(e) FROM CustodyEvent e", Long.class).getSingleResult();
+    LedgerRoot root = new LedgerRoot();
+    long highest = firearms.highestId();
+    for (long from = 0; from < highest; from += ROOT_RANGE) {
+      for (FirearmDirectory.CustodyHead h :
+          firearms.custodyHeads(from, Math.min(highest, from + ROOT_RANGE))) {
+        root.add(h.firearmId(), h.seq(), h.hash());
+      }
+    }
+    return new State(events, root.firearms(), root.hex());
+  }
+
+  /**
+   * What the custody ledger still holds of a checkpoint: every event the audit log recorded up to
+   * the checkpoint's positions ({@code checkpoint}, chain number to position) is compared with the
+   * event stored now; the number of those events and the ledger root recomputed from the events now
+   * stored at the sequence numbers each firearm had then reached are compared with the checkpoint's
+   * {@code state}. The chains' continuation to their current heads is {@link #verify}'s part.
+   */
+  @Transactional
+  public Verification verifyAgainst(Map<Integer, Long> checkpoint, State state) {
+    Breaks breaks = new Breaks();
+    AuditCrossCheck.Outcome seen = audited.compare(0, firearms.highestId(), checkpoint, breaks);
+    if (seen.records() != state.events()) {
+      breaks.add(
+          0,
+          0,
+          "the checkpoint counted "
+              + state.events()
+              + " custody events but the audit log records "
+              + seen.records()
+              + " up to it");
+    }
+    if (!seen.root().equals(state.root())) {
+      breaks.add(
+          0,
+          0,
+          "the custody ledger root recomputed from the events recorded up to the checkpoint is "
+              + seen.root()
+              + ", not the checkpoint's "
+              + state.root()
+              + " ("
+              + seen.firearms()
+              + " firearms now, "
+              + state.firearms()
+              + " then)");
+    }
+    return breaks.verification(seen.firearms(), seen.records(), seen.records());
+  }
+
+  /** Every break found, the first {@value #REPORTED_BREAKS} kept, and the first in order. */
+  static final class Breaks {
+    private static final java.util.Comparator<Break> ORDER =
+        java.util.Comparator.comparingLong(Break::firearmId).thenComparingLong(Break::seq);
+
+    private final List<Break> kept = new java.util.ArrayList<>();
+    private long found;
+    private Break first;
+
+    void add(long firearmId, long seq, String problem) {
+      Break b = new Break(firearmId, seq, problem);
+      found++;
+      if (kept.size() < REPORTED_BREAKS) {
+        kept.add(b);
+      }
+      // the first found wins a tie: a chain's own break comes before the audit cross-check's
+      if (first == null || ORDER.compare(b, first) < 0) {
+        first = b;
+      }
+    }
+
+    long found() {
+      return found;
+    }
+
+    List<Break> sorted() {
+      return kept.stream().sorted(ORDER).toList();
+    }
+
+    Verification verification(long firearms, long events, long records) {
+      if (first == null) {
+        return new Verification(true, firearms, events, null, null, null, 0, List.of(), records);
+      }
+      return new Verification(
+          false,
+          firearms,
+          events,
+          first.firearmId(),
+          first.seq(),
+          first.problem(),
+          found,
+          sorted(),
+          records);
+    }
+  }
+
+  /** The state of one pass over the events in (firearm, seq) order; notes every break. */
   private static final class Walk {
+    final Breaks breaks;
     long firearms;
     long events;
     long headsUpTo;
@@ -309,21 +433,19 @@ public class CustodyLedger {
     private String prev;
     private long expectedSeq;
 
+    Walk(Breaks breaks) {
+      this.breaks = breaks;
+    }
+
     void heads(List<FirearmDirectory.CustodyHead> more, long upTo) {
       more.forEach(h -> heads.put(h.firearmId(), h));
       headsUpTo = Math.max(headsUpTo, upTo);
     }
 
-    Verification next(CustodyEvent e) {
+    void next(CustodyEvent e) {
       if (firearm == null || e.firearmId() != firearm) {
-        Verification broken = finish();
-        if (broken != null) {
-          return broken;
-        }
-        broken = headsWithoutEvents(e.firearmId());
-        if (broken != null) {
-          return broken;
-        }
+        finish();
+        headsWithoutEvents(e.firearmId());
         firearm = e.firearmId();
         firearms++;
         prev = Firearm.GENESIS;
@@ -331,74 +453,57 @@ public class CustodyLedger {
       }
       events++;
       if (e.seq() != expectedSeq) {
-        return broken(
+        breaks.add(
             firearm,
             expectedSeq,
-            firearms,
-            events,
-            "event " + expectedSeq + " is missing (found " + e.seq() + " next)");
-      }
-      if (!e.prevHash().equals(prev)) {
-        return broken(
-            firearm,
-            e.seq(),
-            firearms,
-            events,
-            "event " + e.seq() + " does not link to the event before it");
+            (e.seq() == expectedSeq + 1
+                    ? "event " + expectedSeq + " is missing"
+                    : "events " + expectedSeq + " to " + (e.seq() - 1) + " are missing")
+                + " (found "
+                + e.seq()
+                + " next)");
+      } else if (!e.prevHash().equals(prev)) {
+        breaks.add(firearm, e.seq(), "event " + e.seq() + " does not link to the event before it");
       }
       if (!e.content().hash().equals(e.hash())) {
-        return broken(
+        breaks.add(
             firearm,
             e.seq(),
-            firearms,
-            events,
             "event " + e.seq() + " (id " + e.id() + ") was altered: its hash does not match");
       }
+      // go on from the event as stored, so that each later break is found on its own
       prev = e.hash();
-      expectedSeq++;
-      return null;
+      expectedSeq = e.seq() + 1;
     }
 
     /** Checks the chain just walked against its firearm's head. */
-    Verification finish() {
+    void finish() {
       if (firearm == null) {
-        return null;
+        return;
       }
       FirearmDirectory.CustodyHead head = heads.remove(firearm);
       long last = expectedSeq - 1;
       if (head == null || head.seq() != last || !prev.equals(head.hash())) {
-        return broken(
+        breaks.add(
             firearm,
             last,
-            firearms,
-            events,
             "the firearm's chain head ("
                 + (head == null ? "none" : "seq " + head.seq())
                 + ") does not match its last event (seq "
                 + last
                 + "): events were removed or added");
       }
-      return null;
+      firearm = null;
     }
 
-    /** A head below {@code firearmId} not taken by a chain: its firearm has no events left. */
-    Verification headsWithoutEvents(long firearmId) {
+    /** Heads below {@code firearmId} not taken by a chain: their firearms have no events left. */
+    void headsWithoutEvents(long firearmId) {
       var below = heads.headMap(firearmId, false);
-      if (below.isEmpty()) {
-        return null;
+      for (FirearmDirectory.CustodyHead head : below.values()) {
+        breaks.add(
+            head.firearmId(), 1L, "the firearm records " + head.seq() + " events but none exist");
       }
-      FirearmDirectory.CustodyHead head = below.firstEntry().getValue();
-      return broken(
-          head.firearmId(),
-          1L,
-          firearms,
-          events,
-          "the firearm records " + head.seq() + " events but none exist");
+      below.clear();
     }
-  }
-
-  private static Verification broken(
-      long firearmId, long seq, long firearms, long events, String problem) {
-    return new Verification(false, firearms, events, firearmId, seq, problem);
   }
 }

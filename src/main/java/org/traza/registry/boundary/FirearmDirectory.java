@@ -367,6 +367,11 @@ public class FirearmDirectory {
         .toList();
   }
 
+  /** The highest firearm id there is, 0 when there is none: where a walk over all ids ends. */
+  public long highestId() {
+    return search.highestId();
+  }
+
   /** A recorded mark, as the marking feature needs it to verify a scan against it. */
   public record MarkingIdentity(long id, long firearmId, String kind, String text, String method) {}
 

@@ -266,6 +266,12 @@ public class FirearmSearch {
         .getResultList();
   }
 
+  /** The highest firearm id there is (firearms are never deleted), 0 when there is none. */
+  public long highestId() {
+    Long max = em.createQuery("SELECT MAX(f.id) FROM Firearm f", Long.class).getSingleResult();
+    return max == null ? 0 : max;
+  }
+
   /** Live firearms recorded at {@code locationId}, whatever their status, in id order. */
   public List<Firearm> atLocation(long locationId, int limit) {
     return atLocations(Set.of(locationId), limit);

@@ -660,6 +660,29 @@ class RoleMatrixIT extends AgainstServer {
         () -> "/api/audit-entries/verify",
         () -> null,
         EnumSet.of(Role.AUDITOR));
+    Set<Role> checkpointers = EnumSet.of(Role.AUDITOR, Role.ADMIN);
+    endpoint("POST", "/api/checkpoints", () -> "/api/checkpoints", () -> null, checkpointers);
+    endpoint(
+        "GET", "/api/checkpoints", () -> "/api/checkpoints?limit=2", () -> null, checkpointers);
+    endpoint(
+        "GET",
+        "/api/checkpoints/latest",
+        () -> "/api/checkpoints/latest",
+        () -> null,
+        checkpointers);
+    endpoint(
+        "GET",
+        "/api/checkpoints/{number}",
+        () -> "/api/checkpoints/987654321",
+        () -> null,
+        checkpointers);
+    endpoint(
+        "POST",
+        "/api/checkpoints/verify",
+        () -> "/api/checkpoints/verify",
+        () -> Json.createObjectBuilder().add("number", 987654321).build(),
+        checkpointers);
+    open("GET", "/api/checkpoints/public-key", () -> null);
     endpoint(
         "POST",
         "/api/users/{username}/password-reset",
