@@ -26,6 +26,10 @@ GRANT SELECT, INSERT ON destruction_certificate TO ${runtime_account};
 GRANT SELECT, INSERT ON destruction_alert TO ${runtime_account};
 GRANT SELECT, INSERT ON trace_request_photo TO ${runtime_account};
 GRANT SELECT, INSERT ON trace_consent TO ${runtime_account};
+-- Signed checkpoints of every chain (issue 18), and the outcome kept under an idempotency key for a refused
+-- request (a retry replays it): both written once, never changed.
+GRANT SELECT, INSERT ON audit_checkpoint TO ${runtime_account};
+GRANT SELECT, INSERT ON idempotent_outcome TO ${runtime_account};
 
 -- The heads of the sixteen audit chains: seeded by the migrations, advanced by every audited write.
 GRANT SELECT ON audit_chain_head TO ${runtime_account};

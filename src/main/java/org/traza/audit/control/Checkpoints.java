@@ -27,6 +27,7 @@ import org.traza.audit.entity.SignedNote;
 import org.traza.custody.boundary.CustodyDirectory;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.ActionPerformed;
+import org.traza.platform.entity.AuditAction;
 import org.traza.platform.entity.ProblemException;
 import org.traza.platform.entity.ProblemType;
 
@@ -114,9 +115,8 @@ public class Checkpoints {
     em.flush();
     if (!scheduled) {
       actions.fire(
-          ActionPerformed.success(
-              "CHECKPOINT_TAKEN",
-              "CHECKPOINT",
+          ActionPerformed.of(
+              AuditAction.CHECKPOINT_TAKEN,
               body.number(),
               "tree size "
                   + body.treeSize()
@@ -265,9 +265,8 @@ public class Checkpoints {
     custodyFindings(f, "custody-checkpoint", then);
     custodyFindings(f, "custody-ledger", custody.verifyLedger());
     actions.fire(
-        ActionPerformed.success(
-            "CHECKPOINT_VERIFIED",
-            "CHECKPOINT",
+        ActionPerformed.of(
+            AuditAction.CHECKPOINT_VERIFIED,
             body.number(),
             (signed && f.found == 0 ? "valid" : "not valid") + ", findings " + f.found));
     return new Verification(

@@ -31,14 +31,20 @@ public class AuditCrossCheck {
   /** Firearm ids per step of the walk. */
   static final int RANGE = 1000;
 
-  /** The actions and target type of the audit entries that {@link CustodyLedger} writes. */
-  static final String ACTIONS = "custody.";
+  /**
+   * The actions and target type of the audit entries that {@link CustodyLedger} writes: {@code
+   * custody-event.recorded}, and {@code custody.<action>} before the audit catalogue (V31).
+   */
+  static final String ACTIONS = "custody";
 
   static final String TARGET_TYPE = "firearm";
 
-  /** The detail {@link CustodyLedger#record} writes: "event 12 seq 3 ISSUED -> IN_STOCK hash …". */
+  /**
+   * The detail {@link CustodyLedger#record} writes: "RETURN event 12 seq 3 ISSUED -> IN_STOCK hash
+   * …" (without the action's name before the audit catalogue).
+   */
   private static final Pattern DETAIL =
-      Pattern.compile("^event (\\d+) seq (\\d+) \\S+ -> \\S+ hash ([0-9a-f]{64})$");
+      Pattern.compile("^(?:[A-Z_]+ )?event (\\d+) seq (\\d+) \\S+ -> \\S+ hash ([0-9a-f]{64})$");
 
   @PersistenceContext EntityManager em;
   @Inject Event<AuditQuery> questions;

@@ -88,6 +88,14 @@ public enum AuditAction {
       "station.credential-rotated", "station", "A station's credential was replaced"),
   STATION_DISABLED("station.disabled", "station", "A station was disabled"),
   STATION_ENABLED("station.enabled", "station", "A station was enabled"),
+  CHECKPOINT_TAKEN(
+      "checkpoint.taken",
+      "checkpoint",
+      "A signed checkpoint of every chain was taken on demand (scheduled ones are not entries)"),
+  CHECKPOINT_VERIFIED(
+      "checkpoint.verified",
+      "checkpoint",
+      "The log and the ledgers were verified against a checkpoint"),
   RECORD_READ(
       "record.read",
       "(the record read)",

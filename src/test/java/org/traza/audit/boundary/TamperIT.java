@@ -109,7 +109,7 @@ class TamperIT extends AgainstServer {
     assertThat(api.get("/api/checkpoints?limit=500", auditor).json().getJsonArray("items"))
         .anyMatch(c -> c.asJsonObject().getJsonNumber("number").longValue() == number);
     assertThat(api.get("/api/checkpoints/987654321", auditor).status()).isEqualTo(404);
-    assertThat(api.audit("action=CHECKPOINT_TAKEN&targetId=" + number)).hasSize(1);
+    assertThat(api.audit("action=checkpoint.taken&targetId=" + number)).hasSize(1);
 
     // the next checkpoint names this one's note
     JsonObject next = api.post("/api/checkpoints", api.admin(), null).json();
