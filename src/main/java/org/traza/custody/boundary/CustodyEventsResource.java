@@ -30,6 +30,7 @@ import org.traza.platform.entity.IdempotencyKey;
 import org.traza.platform.entity.IdempotentRequest;
 import org.traza.platform.entity.OutcomeAlreadyKept;
 import org.traza.platform.entity.ProblemException;
+import org.traza.platform.entity.ProblemType;
 import org.traza.registry.entity.Codes;
 import org.traza.registry.entity.CustodyAction;
 import org.traza.security.entity.Role;
@@ -49,6 +50,7 @@ public class CustodyEventsResource {
   @Inject RequestContext request;
   @Inject jakarta.enterprise.event.Event<ActionPerformed> actions;
   @Inject Idempotency idempotency;
+  @Inject org.traza.registry.boundary.FirearmDirectory firearms;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -230,6 +232,20 @@ public class CustodyEventsResource {
     checkLength("documentRef", body.documentRef, CustodyEvent.DOCUMENT_MAX);
     String station = request.stationFor(body.station);
     firearmId[0] = firearm(body);
+    if (action == CustodyAction.RECEIVE_TRANSFER
+        && body.firearmId != null
+        && request.scope().isPresent()
+        && !firearms
+            .holdingAnywhere(firearmId[0])
+            .map(h -> request.inScope(h.locationId()))
+            .orElse(true)) {
+      // whoever has a weapon in transit in hand may receive it (a misdelivery opens a case), but a
+      // typed id proves nothing: the weapon's marking must be scanned
+      throw new ProblemException(
+          ProblemType.OUTSIDE_ARMOURY,
+          "This transfer is addressed to another armoury; to receive it here, scan the weapon's"
+              + " marking (proof that it is in hand).");
+    }
 
     CustodyLedger.Command command =
         new CustodyLedger.Command(
@@ -252,8 +268,11 @@ public class CustodyEventsResource {
    * What an event request asks for, as sent: the same key with a different digest is another
    * request. The station's claimed name is the body's; the credential's station is the sender's.
    */
-  private static String digest(CustodyViews.EventRequest b) {
+  // the sender is part of the request: a key belongs to who sent it, and another user's retry of
+  // it is a different request (409), never a replay of someone else's outcome
+  private String digest(CustodyViews.EventRequest b) {
     return IdempotentRequest.digest(
+        "sender", request.actor(),
         "firearmId", b.firearmId,
         "scannedText", b.scannedText,
         "action", b.action,
@@ -266,18 +285,18 @@ public class CustodyEventsResource {
         "documentRef", b.documentRef);
   }
 
-  private static Idempotency.Answer replay(
+  private Idempotency.Answer replay(
       CustodyEvent event, IdempotentRequest keyed, Long firearmId, String action) {
+    String actor = request.actor();
     boolean other =
         event.requestDigest() != null
             ? !event.requestDigest().equals(keyed.digest())
             // an event from before digests: what it records is what can be compared
             : (firearmId != null && event.firearmId() != firearmId)
-                || !event.action().equalsIgnoreCase(String.valueOf(action).trim());
+                || !event.action().equalsIgnoreCase(String.valueOf(action).trim())
+                || !event.actor().equals(actor);
     if (other) {
-      throw keyed
-          .reused(event.action() + " on firearm " + event.firearmId())
-          .with("eventId", event.id());
+      throw keyed.reused("another request");
     }
     return Idempotency.Answer.accepted(200, CustodyViews.EventView.of(event), true);
   }

@@ -178,10 +178,10 @@ public class CustodyLedger {
    */
   private void checkScope(Firearm.CustodyTransition t) {
     if (t.action() != CustodyAction.RECEIVE_TRANSFER) {
-      request.requireInScope(t.fromLocationId(), "Firearm " + t.firearmId());
+      request.requireInScope(t.fromLocationId(), "The firearm");
     }
     if (t.action() != CustodyAction.DISPATCH && t.toLocationId() != null) {
-      request.requireInScope(t.toLocationId(), "Location " + t.toLocationId());
+      request.requireInScope(t.toLocationId(), "The target location");
     }
   }
 

@@ -208,7 +208,7 @@ public class Places {
   public Location visibleLocation(long id) {
     Location l = location(id);
     if (!isDestination(l)) {
-      confinement.require(l.id(), "Location " + l.code());
+      confinement.require(l.id(), "This location");
     }
     return l;
   }
@@ -219,7 +219,7 @@ public class Places {
    */
   public Location locationWithin(long id) {
     Location l = location(id);
-    confinement.require(l.id(), "Location " + l.code());
+    confinement.require(l.id(), "This location");
     return l;
   }
 

@@ -197,6 +197,7 @@ public class DestructionOrdersResource {
             DestructionScan.IDEMPOTENCY_SCOPE,
             key,
             IdempotentRequest.digest(
+                "sender", request.actor(),
                 "destructionOrderId", id,
                 "scannedText", body.scannedText,
                 "firearmId", body.firearmId,

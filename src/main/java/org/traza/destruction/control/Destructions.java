@@ -178,7 +178,7 @@ public class Destructions {
   }
 
   private DestructionOrder withinArmoury(DestructionOrder o) {
-    firearms.requireWithinArmoury(o.firearmIds(), "Destruction order " + o.number());
+    firearms.requireWithinArmoury(o.firearmIds(), "This destruction order");
     return o;
   }
 
@@ -313,12 +313,7 @@ public class Destructions {
             .setParameter("k", keyed.key())
             .getResultStream()
             .findFirst();
-    earlier.ifPresent(
-        s ->
-            keyed.requireSameAs(
-                s.requestDigest(),
-                () ->
-                    "a scan at the site of order " + s.orderId() + " ('" + s.scannedText() + "')"));
+    earlier.ifPresent(s -> keyed.requireSameAs(s.requestDigest(), () -> "another request"));
     return earlier;
   }
 

@@ -90,7 +90,7 @@ public class Idempotency {
   /** The refusal kept under the key, answered again; 409 when it answered another request. */
   public Answer replay(IdempotentOutcome kept, IdempotentRequest r) {
     if (!kept.answers(r)) {
-      throw r.reused("a different request, refused with status " + kept.status());
+      throw r.reused("another request");
     }
     request.failedWith(typeOf(kept.body()));
     return new Answer(kept.status(), kept.body(), typeOf(kept.body()), true);

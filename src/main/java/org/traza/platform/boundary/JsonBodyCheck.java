@@ -25,6 +25,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,9 +73,16 @@ public class JsonBodyCheck implements ReaderInterceptor {
     if (body.length == 0) {
       return ctx.proceed();
     }
-    String text = new String(body, StandardCharsets.UTF_8);
-    checkDepth(text);
-    List<ProblemException.Violation> violations = new ArrayList<>();
+    String charset = ctx.getMediaType().getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (charset != null
+        && !charset.equalsIgnoreCase("utf-8")
+        && !charset.equalsIgnoreCase("utf8")) {
+      throw new ProblemException(
+          ProblemType.UNSUPPORTED_MEDIA_TYPE, "JSON is sent as UTF-8, not as " + charset + ".");
+    }
+    String text = utf8(body);
+    Scan scan = scan(text);
+    List<ProblemException.Violation> violations = new ArrayList<>(scan.duplicates());
     if (!isRaw(ctx.getType())) {
       JsonValue tree;
       try (JsonReader reader = Json.createReader(new StringReader(text))) {
@@ -87,7 +97,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
         // not the shape of this resource at all: nothing in it can be named
         throw malformed();
       }
-      check(tree, ctx.getGenericType(), null, "", violations);
+      check(tree, ctx.getGenericType(), null, "", scan.numbers(), violations);
     }
     if (!violations.isEmpty()) {
       throw invalid(violations);
@@ -119,28 +129,95 @@ public class JsonBodyCheck implements ReaderInterceptor {
         || Map.class.isAssignableFrom(type);
   }
 
-  /** Refuses nesting beyond {@link #MAX_DEPTH} while streaming, before any tree is built. */
-  static void checkDepth(String text) {
-    int depth = 0;
+  /**
+   * The body as text: UTF-8, strictly (a byte sequence that is not UTF-8 is refused, not replaced).
+   */
+  static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new ProblemException(
+          ProblemType.MALFORMED_BODY, "The request body is not valid JSON: it is not UTF-8.");
+    }
+  }
+
+  /**
+   * What a streaming pass learns before any tree is built: nesting beyond {@link #MAX_DEPTH} is
+   * refused at once; a key given twice in one object is a violation (JSON-B would silently keep the
+   * last); every number keeps the text it was written with, by JSON Pointer, so that {@code 4e0} is
+   * not taken for the whole number 4.
+   */
+  record Scan(Map<String, String> numbers, List<ProblemException.Violation> duplicates) {}
+
+  private static final class Frame {
+    final String pointer;
+    final boolean array;
+    final java.util.Set<String> keys = new java.util.HashSet<>();
+    int index;
+    String key;
+
+    Frame(String pointer, boolean array) {
+      this.pointer = pointer;
+      this.array = array;
+    }
+
+    String child() {
+      return pointer + "/" + (array ? Integer.toString(index) : escape(key));
+    }
+  }
+
+  static Scan scan(String text) {
+    Map<String, String> numbers = new java.util.HashMap<>();
+    List<ProblemException.Violation> duplicates = new ArrayList<>();
+    java.util.Deque<Frame> frames = new java.util.ArrayDeque<>();
     try (JsonParser parser = Json.createParser(new StringReader(text))) {
       while (parser.hasNext()) {
-        switch (parser.next()) {
+        JsonParser.Event event = parser.next();
+        Frame parent = frames.peek();
+        switch (event) {
           case START_OBJECT, START_ARRAY -> {
-            if (++depth > MAX_DEPTH) {
+            if (frames.size() >= MAX_DEPTH) {
               throw ProblemException.invalid(
                   "body", "nested deeper than " + MAX_DEPTH + " levels of objects and arrays");
             }
+            String at = parent == null ? "" : parent.child();
+            frames.push(new Frame(at, event == JsonParser.Event.START_ARRAY));
           }
-          case END_OBJECT, END_ARRAY -> depth--;
-          default -> {
-            // values are checked against the type afterwards
+          case END_OBJECT, END_ARRAY -> {
+            frames.pop();
+            advance(frames.peek());
           }
+          case KEY_NAME -> {
+            parent.key = parser.getString();
+            if (!parent.keys.add(parent.key)) {
+              duplicates.add(
+                  new ProblemException.Violation(
+                      parent.child(), "this key is given twice; give each key once"));
+            }
+          }
+          case VALUE_NUMBER -> {
+            numbers.put(parent == null ? "" : parent.child(), parser.getString());
+            advance(parent);
+          }
+          default -> advance(parent);
         }
       }
     } catch (JsonParsingException | IllegalStateException | java.util.NoSuchElementException e) {
       throw malformed();
     } catch (jakarta.json.JsonException e) {
       throw malformed();
+    }
+    return new Scan(numbers, duplicates);
+  }
+
+  private static void advance(Frame frame) {
+    if (frame != null && frame.array) {
+      frame.index++;
     }
   }
 
@@ -158,6 +235,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
       Type type,
       Field field,
       String pointer,
+      Map<String, String> numbers,
       List<ProblemException.Violation> out) {
     if (value.getValueType() == JsonValue.ValueType.NULL) {
       return;
@@ -165,9 +243,9 @@ public class JsonBodyCheck implements ReaderInterceptor {
     String at = pointer.isEmpty() ? "/" : pointer;
     Class<?> raw = rawClass(type);
     if (raw == Long.class || raw == long.class) {
-      whole(value, Long.MIN_VALUE, Long.MAX_VALUE, at, out);
+      whole(value, numbers.get(pointer), Long.MIN_VALUE, Long.MAX_VALUE, at, out);
     } else if (raw == Integer.class || raw == int.class) {
-      whole(value, Integer.MIN_VALUE, Integer.MAX_VALUE, at, out);
+      whole(value, numbers.get(pointer), Integer.MIN_VALUE, Integer.MAX_VALUE, at, out);
     } else if (raw == Double.class || raw == double.class) {
       if (value.getValueType() != JsonValue.ValueType.NUMBER) {
         out.add(new ProblemException.Violation(at, "a number is expected"));
@@ -195,7 +273,11 @@ public class JsonBodyCheck implements ReaderInterceptor {
       Type element = elementType(type);
       JsonArray array = value.asJsonArray();
       for (int i = 0; i < array.size(); i++) {
-        check(array.get(i), element, field, pointer + "/" + i, out);
+        if (array.get(i).getValueType() == JsonValue.ValueType.NULL) {
+          out.add(new ProblemException.Violation(pointer + "/" + i, "a list holds no null"));
+          continue;
+        }
+        check(array.get(i), element, field, pointer + "/" + i, numbers, out);
       }
     } else if (isBean(raw)) {
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -206,19 +288,31 @@ public class JsonBodyCheck implements ReaderInterceptor {
       for (Map.Entry<String, JsonValue> member : object.entrySet()) {
         Member m = member(raw, member.getKey());
         if (m != null) {
-          check(member.getValue(), m.type, m.field, pointer + "/" + escape(member.getKey()), out);
+          check(
+              member.getValue(),
+              m.type,
+              m.field,
+              pointer + "/" + escape(member.getKey()),
+              numbers,
+              out);
         }
       }
     }
   }
 
   private static void whole(
-      JsonValue value, long min, long max, String at, List<ProblemException.Violation> out) {
+      JsonValue value,
+      String written,
+      long min,
+      long max,
+      String at,
+      List<ProblemException.Violation> out) {
     if (value.getValueType() != JsonValue.ValueType.NUMBER) {
       out.add(new ProblemException.Violation(at, "a whole number is expected"));
       return;
     }
-    String text = value.toString();
+    // as written: 4e0 and 4.0 are not the whole number 4 (the tree would say "4")
+    String text = written != null ? written : value.toString();
     boolean fits = false;
     if (INTEGER.matcher(text).matches()) {
       BigDecimal n = ((JsonNumber) value).bigDecimalValue();

@@ -47,6 +47,10 @@ public class Confinement {
     }
   }
 
+  /**
+   * The refusal names nothing of the other armoury (no serial, number or code: a user walking ids
+   * must not learn what exists elsewhere), only what kind of thing was refused.
+   */
   public static ProblemException outside(String what) {
     return new ProblemException(
         ProblemType.OUTSIDE_ARMOURY,

@@ -15,7 +15,7 @@ public final class Params {
       return null;
     }
     try {
-      return Instant.parse(value.trim());
+      return Bounds.instant(field, Instant.parse(value.trim()));
     } catch (DateTimeParseException e) {
       throw ProblemException.invalid(field, "use an ISO-8601 instant such as 2026-01-31T00:00:00Z");
     }
@@ -27,7 +27,7 @@ public final class Params {
       return null;
     }
     try {
-      return LocalDate.parse(value.trim());
+      return Bounds.date(field, LocalDate.parse(value.trim()));
     } catch (DateTimeParseException e) {
       throw ProblemException.invalid(field, "use YYYY-MM-DD");
     }

@@ -170,12 +170,16 @@ public class FirearmDirectory {
 
   /** Live records whose serial skeleton is {@code skeleton}. */
   public List<Traced> tracedBySkeleton(String skeleton, int limit) {
-    return search.bySkeleton(skeleton, limit).stream().map(FirearmDirectory::traced).toList();
+    return search.bySkeleton(skeleton, limit).stream()
+        .filter(this::withinArmoury)
+        .map(FirearmDirectory::traced)
+        .toList();
   }
 
   /** Live records whose (reversed) skeleton is LIKE {@code like}. */
   public List<Traced> tracedBySkeletonLike(String like, boolean reversed, int limit) {
     return search.bySkeletonLike(like, reversed, limit).stream()
+        .filter(this::withinArmoury)
         .map(FirearmDirectory::traced)
         .toList();
   }
@@ -191,8 +195,17 @@ public class FirearmDirectory {
     return search
         .sameDescription(makeCode, typeCode, calibreCode, minLength, maxLength, limit)
         .stream()
+        .filter(this::withinArmoury)
         .map(FirearmDirectory::traced)
         .toList();
+  }
+
+  /**
+   * Trace matching is national; a request confined to an armoury (a supervisor, not an
+   * investigator) still sees only its own armoury's weapons among the candidates.
+   */
+  private boolean withinArmoury(Firearm f) {
+    return confinement.allows(f.locationId());
   }
 
   /** A firearm as a certificate or a report lists it. */

@@ -51,7 +51,7 @@ public class FirearmRegistry {
    */
   public Optional<Firearm> find(long id) {
     Optional<Firearm> found = findAnywhere(id);
-    found.ifPresent(f -> confinement.require(f.locationId(), "Firearm " + f.serial().asMarked()));
+    found.ifPresent(f -> confinement.require(f.locationId(), "This firearm"));
     return found;
   }
 
@@ -66,7 +66,7 @@ public class FirearmRegistry {
   /** Refuses the whole list when one of {@code firearms} is outside the request's armoury. */
   public List<Firearm> requireWithin(List<Firearm> firearms) {
     for (Firearm f : firearms) {
-      confinement.require(f.locationId(), "Firearm " + f.serial().asMarked());
+      confinement.require(f.locationId(), "This firearm");
     }
     return firearms;
   }

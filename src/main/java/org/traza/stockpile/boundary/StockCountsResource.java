@@ -108,6 +108,7 @@ public class StockCountsResource {
             CountScan.IDEMPOTENCY_SCOPE,
             key,
             IdempotentRequest.digest(
+                "sender", request.actor(),
                 "stockCountId", id,
                 "scannedText", body.scannedText,
                 "firearmId", body.firearmId,

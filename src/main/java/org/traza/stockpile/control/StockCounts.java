@@ -73,7 +73,7 @@ public class StockCounts {
 
   /** A count is seen and changed only within the armoury of the place it counts. */
   private StockCount withinArmoury(StockCount count) {
-    confinement.require(count.locationId(), "Stock count " + count.id());
+    confinement.require(count.locationId(), "This stock count");
     return count;
   }
 
@@ -138,12 +138,7 @@ public class StockCounts {
             .setParameter("k", keyed.key())
             .getResultStream()
             .findFirst();
-    earlier.ifPresent(
-        s ->
-            keyed.requireSameAs(
-                s.requestDigest(),
-                () ->
-                    "a scan in stock count " + s.stockCountId() + " ('" + s.scannedText() + "')"));
+    earlier.ifPresent(s -> keyed.requireSameAs(s.requestDigest(), () -> "another request"));
     return earlier;
   }
 
@@ -240,12 +235,16 @@ public class StockCounts {
               null,
               where == null
                   ? "firearm " + id + " is not on record"
-                  : "firearm "
-                      + id
-                      + " is recorded as "
-                      + where.status()
-                      + " at location "
-                      + where.locationId(),
+                  : !confinement.allows(where.locationId())
+                      // a confined count learns nothing of another armoury's weapon but that it is
+                      // recorded elsewhere: its status and place are for a national user to see
+                      ? "firearm " + id + " is recorded at another armoury"
+                      : "firearm "
+                          + id
+                          + " is recorded as "
+                          + where.status()
+                          + " at location "
+                          + where.locationId(),
               count.openedBy(),
               now));
     }
@@ -368,7 +367,7 @@ public class StockCounts {
     if (d == null) {
       throw ProblemException.notFound("discrepancy", id);
     }
-    confinement.require(d.locationId(), "Discrepancy " + id);
+    confinement.require(d.locationId(), "This discrepancy case");
     return d;
   }
 
@@ -379,7 +378,7 @@ public class StockCounts {
     if (d == null) {
       throw ProblemException.notFound("discrepancy", id);
     }
-    confinement.require(d.locationId(), "Discrepancy " + id);
+    confinement.require(d.locationId(), "This discrepancy case");
     d.resolve(how, note, clock.instant(), actor);
     if (how == Discrepancy.Resolution.REPORTED_LOST
         || how == Discrepancy.Resolution.REPORTED_STOLEN) {

@@ -400,6 +400,7 @@ public class TraceRequestsResource {
       @PathParam("id") long id,
       @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_TYPE) String type,
       byte[] image) {
+    requests.get(id).requireWorker(request.actor(), supervises(), "add photos to");
     var p = requests.photo(id, image, type, request.actor());
     return Response.created(URI.create("/api/trace-requests/" + id + "/photos/" + p.id()))
         .entity(

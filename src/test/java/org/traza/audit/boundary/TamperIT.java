@@ -117,7 +117,16 @@ class TamperIT extends AgainstServer {
       assertThat(next.getString("previousHash")).isEqualTo(taken.json().getString("noteHash"));
     }
 
+    // the application's account may not even try; the owner, who may, is stopped by the trigger
     try (Connection c = ItDatabase.applicationConnection();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(
+              () -> s.executeUpdate("UPDATE audit_checkpoint SET taken_by = 'x' WHERE number = 1"))
+          .hasMessageContaining("UPDATE command denied");
+      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM audit_checkpoint"))
+          .hasMessageContaining("DELETE command denied");
+    }
+    try (Connection c = ItDatabase.ownerConnection();
         Statement s = c.createStatement()) {
       assertThatThrownBy(
               () -> s.executeUpdate("UPDATE audit_checkpoint SET taken_by = 'x' WHERE number = 1"))

@@ -175,10 +175,23 @@ class ArmouryScopeIT extends AgainstServer {
     Reply arrived =
         event(southArmourer, g, "RECEIVE_TRANSFER", b -> b.add("locationId", southVault));
     assertThat(arrived.status()).as(arrived.toString()).isEqualTo(201);
+    assertOutside(event(eastArmourer, f, "RECEIVE_TRANSFER", b -> b.add("locationId", eastVault)));
+    String marking =
+        api.get("/api/firearms/" + f + "/marking", api.admin()).header("X-Marking-Payload");
     Reply elsewhere =
-        event(eastArmourer, f, "RECEIVE_TRANSFER", b -> b.add("locationId", eastVault));
+        api.post(
+            "/api/custody-events",
+            eastArmourer,
+            Json.createObjectBuilder()
+                .add("scannedText", marking)
+                .add("action", "RECEIVE_TRANSFER")
+                .add("locationId", eastVault)
+                .add("idempotencyKey", UUID.randomUUID().toString())
+                .build());
     assertThat(elsewhere.status())
-        .as("whoever has it in hand records it: " + elsewhere)
+        .as(
+            "whoever has it in hand, and scans it, records it (a typed id proves nothing): "
+                + elsewhere)
         .isEqualTo(201);
 
     List<JsonObject> eastCases = cases(eastArmourer);

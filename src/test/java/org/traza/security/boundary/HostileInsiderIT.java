@@ -174,6 +174,9 @@ class HostileInsiderIT extends AgainstServer {
                 .build());
     assertThat(stolen.status()).as("another investigator's request: " + stolen).isEqualTo(403);
     assertThat(api.post(base + "/close", ben.token(), empty()).status()).isEqualTo(403);
+    assertThat(api.postBytes(base + "/photos", ben.token(), "image/png", Symbols.png()).status())
+        .as("nor add evidence to it")
+        .isEqualTo(403);
 
     Reply unknown =
         api.post(
@@ -288,6 +291,133 @@ class HostileInsiderIT extends AgainstServer {
             traceBody().add("recoveredOn", "2999-11-01").build());
     assertThat(future.status()).as(future.toString()).isEqualTo(400);
     assertThat(future.body()).contains("recoveredOn");
+  }
+
+  /** What a second hostile insider found after the first round of fixes. */
+  @Test
+  void refusals_and_counts_tell_nothing_of_another_armourys_weapons() {
+    String admin = api.admin();
+    String serial =
+        api.get("/api/firearms/" + southFirearm, admin).json().getString("serialNumber");
+    Reply refused = api.get("/api/firearms/" + southFirearm, northArmourer);
+    assertOutside(refused);
+    assertThat(refused.body())
+        .as("a refusal names nothing of the other armoury")
+        .doesNotContain(serial);
+
+    // a count in the north that scans the south's weapon by its marking learns only that it is
+    // recorded elsewhere, never its state or place
+    long count =
+        api.post(
+                "/api/stock-counts",
+                northArmourer,
+                Json.createObjectBuilder().add("locationId", northVault).build())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
+    String marking =
+        api.get("/api/firearms/" + southFirearm + "/marking", admin).header("X-Marking-Payload");
+    Reply scanned =
+        api.post(
+            "/api/stock-counts/" + count + "/scans",
+            northArmourer,
+            Json.createObjectBuilder()
+                .add("scannedText", marking)
+                .add("idempotencyKey", UUID.randomUUID().toString())
+                .build());
+    assertThat(scanned.status()).as(scanned.toString()).isEqualTo(201);
+    Reply closed =
+        api.send("POST", "/api/stock-counts/" + count + "/close", northArmourer, null, null);
+    assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+    assertThat(closed.body())
+        .contains("recorded at another armoury")
+        .doesNotContain("IN_STOCK")
+        .doesNotContain("location " + southVault)
+        .doesNotContain(serial);
+
+    // another user's idempotency key replays nothing of theirs
+    String key = UUID.randomUUID().toString();
+    JsonObject move =
+        Json.createObjectBuilder()
+            .add("firearmId", southFirearm)
+            .add("action", "MOVE")
+            .add("locationId", southVault)
+            .add("idempotencyKey", key)
+            .build();
+    assertThat(api.post("/api/custody-events", admin, move).status()).isEqualTo(201);
+    Reply replayed = api.post("/api/custody-events", northArmourer, move);
+    assertThat(replayed.status()).as(replayed.toString()).isEqualTo(409);
+    assertThat(replayed.json().getString("type")).endsWith("/idempotency-key-reused");
+    assertThat(replayed.body()).doesNotContain(serial).doesNotContain("\"eventId\"");
+
+    // a supervisor confined to the north finds no south weapon through tracing
+    Reply traced =
+        api.post(
+            "/api/trace-queries",
+            northSupervisor,
+            Json.createObjectBuilder()
+                .add("caseReference", "C-HOST")
+                .add("serial", serial)
+                .build());
+    assertThat(traced.status()).as(traced.toString()).isLessThan(300);
+    assertThat(traced.body()).doesNotContain(serial);
+  }
+
+  @Test
+  void json_is_read_exactly_as_written() {
+    String admin = api.admin();
+    for (String body :
+        List.of(
+            "{\"firearmId\":"
+                + southFirearm
+                + "e0,\"action\":\"MOVE\",\"locationId\":"
+                + southVault
+                + ",\"idempotencyKey\":\""
+                + UUID.randomUUID()
+                + "\"}",
+            "{\"firearmId\":"
+                + southFirearm
+                + ",\"action\":\"MOVE\",\"action\":\"REPORT_STOLEN\","
+                + "\"locationId\":"
+                + southVault
+                + ",\"idempotencyKey\":\""
+                + UUID.randomUUID()
+                + "\"}")) {
+      Reply r = api.send("POST", "/api/custody-events", admin, "application/json", body);
+      assertThat(r.status()).as(body + " " + r).isEqualTo(400);
+    }
+    Reply nullMark =
+        api.send(
+            "POST",
+            "/api/firearms",
+            admin,
+            "application/json",
+            aFirearm().build().toString().replaceFirst("\\}$", ",\"markings\":[null]}"));
+    assertThat(nullMark.status()).as(nullMark.toString()).isEqualTo(400);
+    Reply latin1 =
+        api.send(
+            "POST",
+            "/api/custody-events",
+            admin,
+            "application/json; charset=ISO-8859-1",
+            "{\"firearmId\":" + southFirearm + "}");
+    assertThat(latin1.status()).as(latin1.toString()).isEqualTo(415);
+    Reply notUtf8 =
+        api.postBytes(
+            "/api/custody-events",
+            admin,
+            "application/json",
+            new byte[] {'{', '"', 'r', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'});
+    assertThat(notUtf8.status()).as(notUtf8.toString()).isEqualTo(400);
+    Reply ancient = api.get("/api/audit-entries?from=-5000-01-01T00:00:00Z", api.as(Role.AUDITOR));
+    assertThat(ancient.status()).as(ancient.toString()).isEqualTo(400);
+    assertThat(
+            api.get("/api/firearms/" + southFirearm, admin)
+                .json()
+                .getJsonObject("custody")
+                .getInt("events"))
+        .as("nothing written")
+        .isEqualTo(1);
   }
 
   private long traceRequest(String token) {

@@ -237,6 +237,10 @@ public final class Images {
         throw damaged(Format.PNG, "has a chunk whose checksum is wrong");
       }
       if (b[pos + 4] == 'I' && b[pos + 5] == 'E' && b[pos + 6] == 'N' && b[pos + 7] == 'D') {
+        if (pos + 12 + length != b.length) {
+          // nothing legitimate follows IEND (unlike a JPEG, where cameras append their data)
+          throw damaged(Format.PNG, "has data after its IEND chunk");
+        }
         return;
       }
       pos += 12 + (int) length;
