@@ -361,6 +361,17 @@ class HostileInsiderIT extends AgainstServer {
                 .build());
     assertThat(traced.status()).as(traced.toString()).isLessThan(300);
     assertThat(traced.json().getJsonArray("candidates")).as(traced.toString()).isEmpty();
+    Reply national =
+        api.post(
+            "/api/trace-queries",
+            api.as(Role.SUPERVISOR),
+            Json.createObjectBuilder()
+                .add("caseReference", "C-HOST")
+                .add("serial", serial)
+                .build());
+    assertThat(national.json().getJsonArray("candidates"))
+        .as("a supervisor of national scope finds it: " + national)
+        .isNotEmpty();
   }
 
   @Test
