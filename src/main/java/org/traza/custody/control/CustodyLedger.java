@@ -104,12 +104,6 @@ public class CustodyLedger {
       throw ProblemException.invalid("holderId", "no holder " + c.holderId());
     }
     Bounds.near("deviceTime", c.deviceTime(), clock, deviceTimeWindow);
-    if (request.scope().isPresent() && c.action() != CustodyAction.RECEIVE_TRANSFER) {
-      // before the lifecycle check, whose answer would tell the state of another armoury's weapon
-      firearms
-          .holdingAnywhere(c.firearmId())
-          .ifPresent(h -> request.requireInScope(h.locationId(), "The firearm"));
-    }
     Instant now = clock.instant();
     CustodyEvent[] event = new CustodyEvent[1];
     try {
@@ -159,6 +153,13 @@ public class CustodyLedger {
         c.expectedReturn(),
         now,
         actor,
+        recordedAt -> {
+          // before the lifecycle check, whose answer would tell the state of another armoury's
+          // weapon; a transfer in transit is received by whoever has it (checkScope)
+          if (c.action() != CustodyAction.RECEIVE_TRANSFER) {
+            request.requireInScope(recordedAt, "The firearm");
+          }
+        },
         t -> {
           checkScope(t);
           // after the lock, before acting: the refusal kept for this key, if any, is its outcome

@@ -411,32 +411,38 @@ public class JsonBodyCheck implements ReaderInterceptor {
 
   private record Member(Type type, Field field) {}
 
+  /** The members of each body type by JSON name, read once by reflection. */
+  private static final Map<Class<?>, Map<String, Member>> MEMBERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static Member member(Class<?> owner, String name) {
+    return MEMBERS.computeIfAbsent(owner, JsonBodyCheck::members).get(name);
+  }
+
+  private static Map<String, Member> members(Class<?> owner) {
+    Map<String, Member> found = new java.util.HashMap<>();
     if (owner.isRecord()) {
       for (RecordComponent c : owner.getRecordComponents()) {
-        if (c.getName().equals(name)) {
-          Field f = null;
-          try {
-            f = owner.getDeclaredField(name);
-          } catch (NoSuchFieldException e) {
-            // a record component always has its field
-          }
-          return new Member(c.getGenericType(), f);
+        Field f = null;
+        try {
+          f = owner.getDeclaredField(c.getName());
+        } catch (NoSuchFieldException e) {
+          // a record component always has its field
         }
+        found.put(c.getName(), new Member(c.getGenericType(), f));
       }
-      return null;
+      return Map.copyOf(found);
     }
     for (Class<?> c = owner; c != null && c != Object.class; c = c.getSuperclass()) {
-      try {
-        Field f = c.getDeclaredField(name);
-        if (!Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())) {
-          return new Member(f.getGenericType(), f);
+      for (Field f : c.getDeclaredFields()) {
+        if (!Modifier.isStatic(f.getModifiers())
+            && !Modifier.isTransient(f.getModifiers())
+            && !found.containsKey(f.getName())) {
+          found.put(f.getName(), new Member(f.getGenericType(), f));
         }
-      } catch (NoSuchFieldException e) {
-        // try the superclass
       }
     }
-    return null;
+    return Map.copyOf(found);
   }
 
   private static boolean isBean(Class<?> raw) {

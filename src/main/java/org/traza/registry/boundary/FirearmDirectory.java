@@ -304,11 +304,15 @@ public class FirearmDirectory {
       java.time.Instant expectedReturn,
       java.time.Instant now,
       String actor,
+      java.util.function.Consumer<Long> beforeLifecycle,
       java.util.function.Function<Firearm.CustodyTransition, String> hasher) {
     Firearm firearm =
         registry
             .findForUpdate(id)
             .orElseThrow(() -> org.traza.platform.entity.ProblemException.notFound("firearm", id));
+    // the caller's rule on where the firearm is recorded, before the lifecycle's answer (which
+    // would tell its state)
+    beforeLifecycle.accept(firearm.locationId());
     Firearm.CustodyTransition t =
         firearm.applyCustody(action, locationId, holderId, expectedReturn, now, actor);
     String hash = hasher.apply(t);
