@@ -30,7 +30,6 @@ import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.Csv;
 import org.traza.platform.entity.IdempotencyKey;
 import org.traza.platform.entity.IdempotentRequest;
-import org.traza.platform.entity.OutcomeAlreadyKept;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.entity.Codes;
 import org.traza.security.entity.Role;
@@ -202,25 +201,18 @@ public class DestructionOrdersResource {
                 "scannedText", body.scannedText,
                 "firearmId", body.firearmId,
                 "station", body.station));
-    Idempotency.Answer answer;
-    try {
-      answer = scanned(id, body, keyed);
-    } catch (OutcomeAlreadyKept kept) {
-      answer = idempotency.replay(kept.outcome(), keyed);
-    } catch (RuntimeException e) {
-      answer =
-          idempotency.refused(
-              keyed,
-              e,
-              () ->
-                  destructions
-                      .lockedByKey(id, keyed)
-                      .map(
-                          s ->
-                              Idempotency.Answer.accepted(
-                                  200, DestructionViews.ScanView.of(s), true)));
-    }
-    return answer.response();
+    return idempotency
+        .once(
+            keyed,
+            () -> scanned(id, body, keyed),
+            () ->
+                destructions
+                    .lockedByKey(id, keyed)
+                    .map(
+                        s ->
+                            Idempotency.Answer.accepted(
+                                200, DestructionViews.ScanView.of(s), true)))
+        .response();
   }
 
   private Idempotency.Answer scanned(

@@ -87,6 +87,22 @@ public class Idempotency {
     return type.status() >= 400 && type.status() < 500 && !NOT_KEPT.contains(type);
   }
 
+  /**
+   * A keyed request answered exactly once: {@code act} does it (or finds the record an earlier
+   * sending made); a refusal kept by an earlier sending is replayed; a failure now is kept as the
+   * key's outcome (see {@link #refused}).
+   */
+  public Answer once(
+      IdempotentRequest r, Supplier<Answer> act, Supplier<Optional<Answer>> acceptedUnderLock) {
+    try {
+      return act.get();
+    } catch (org.traza.platform.entity.OutcomeAlreadyKept kept) {
+      return replay(kept.outcome(), r);
+    } catch (RuntimeException e) {
+      return refused(r, e, acceptedUnderLock);
+    }
+  }
+
   /** The refusal kept under the key, answered again; 409 when it answered another request. */
   public Answer replay(IdempotentOutcome kept, IdempotentRequest r) {
     if (!kept.answers(r)) {

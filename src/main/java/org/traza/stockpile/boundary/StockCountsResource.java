@@ -23,7 +23,6 @@ import org.traza.platform.boundary.Idempotency;
 import org.traza.platform.control.RequestContext;
 import org.traza.platform.entity.IdempotencyKey;
 import org.traza.platform.entity.IdempotentRequest;
-import org.traza.platform.entity.OutcomeAlreadyKept;
 import org.traza.platform.entity.Paging;
 import org.traza.platform.entity.ProblemException;
 import org.traza.registry.boundary.FirearmDirectory;
@@ -113,17 +112,12 @@ public class StockCountsResource {
                 "scannedText", body.scannedText,
                 "firearmId", body.firearmId,
                 "station", body.station));
-    Idempotency.Answer answer;
-    try {
-      answer = scanned(id, body, keyed);
-    } catch (OutcomeAlreadyKept kept) {
-      answer = idempotency.replay(kept.outcome(), keyed);
-    } catch (RuntimeException e) {
-      answer =
-          idempotency.refused(
-              keyed, e, () -> counts.lockedByKey(id, keyed).map(s -> answer(s, true)));
-    }
-    return answer.response();
+    return idempotency
+        .once(
+            keyed,
+            () -> scanned(id, body, keyed),
+            () -> counts.lockedByKey(id, keyed).map(s -> answer(s, true)))
+        .response();
   }
 
   private Idempotency.Answer scanned(
